@@ -1,0 +1,162 @@
+/**
+ * The format-neutral description of an opened model: what the viewer draws and the form is built from.
+ * Every format module (`formats/pmml`, `formats/onnx`) produces one; the UI never looks at format internals.
+ */
+
+/** Identifier of a registered format. */
+export type FormatId = 'pmml' | 'onnx';
+
+/** Whether a field holds numbers on a scale, unordered categories, or ordered categories (PMML optype). */
+export type OpType = 'continuous' | 'categorical' | 'ordinal';
+
+/** A closed/open numeric interval as PMML `Interval` declares it. */
+export interface IntervalSpec {
+  readonly closure: 'openClosed' | 'openOpen' | 'closedOpen' | 'closedClosed';
+  readonly leftMargin?: number;
+  readonly rightMargin?: number;
+}
+
+/** One input or result field of a tabular model (PMML field, or a named scalar of a model). */
+export interface FieldSpec {
+  readonly name: string;
+  readonly displayName?: string;
+  /** PMML dataType (`double`, `string`, `date`, …) or an ONNX element type. */
+  readonly dataType: string;
+  readonly opType?: OpType;
+  /** Declared valid values of a categorical/ordinal field, in document order. */
+  readonly values?: readonly string[];
+  /** Declared valid intervals of a continuous field. */
+  readonly intervals?: readonly IntervalSpec[];
+  /** Whether the model requires this field (a form may still offer "missing"). */
+  readonly isRequired?: boolean;
+  readonly description?: string;
+}
+
+/** One tensor input or output of a graph model. */
+export interface TensorSpec {
+  readonly name: string;
+  /** ONNX element type name (`float32`, `int64`, `string`, …), or a non-tensor type such as `seq(map(int64,float32))`. */
+  readonly type: string;
+  /** Dimensions: a number, a symbolic name, or `undefined` when unknown. Absent for non-tensors. */
+  readonly shape?: readonly (number | string | undefined)[];
+  readonly isTensor: boolean;
+  readonly description?: string;
+}
+
+/** A graph (ONNX): nodes connected by named values. */
+export interface Graph {
+  readonly name: string;
+  readonly inputs: readonly TensorSpec[];
+  readonly outputs: readonly TensorSpec[];
+  readonly nodes: readonly GraphNode[];
+  /** Initializers (weights) by name. */
+  readonly initializers: ReadonlyMap<string, TensorInfo>;
+  /** Declared types/shapes of intermediate values, by value name. */
+  readonly valueInfo: ReadonlyMap<string, TensorSpec>;
+}
+
+export interface GraphNode {
+  /** Unique within its graph (the node's name, or a generated one when the file has none). */
+  readonly id: string;
+  readonly name: string;
+  readonly opType: string;
+  readonly domain: string;
+  readonly inputs: readonly string[];
+  readonly outputs: readonly string[];
+  readonly attributes: readonly GraphAttribute[];
+  readonly docString?: string;
+}
+
+export interface GraphAttribute {
+  readonly name: string;
+  readonly type: string;
+  /** Small values inline (numbers, strings, short lists); tensors as {@link TensorInfo}; subgraphs as {@link Graph}. */
+  readonly value: unknown;
+}
+
+/** A weight tensor; its values are decoded only when asked for. */
+export interface TensorInfo {
+  readonly name: string;
+  readonly type: string;
+  readonly shape: readonly number[];
+  readonly byteLength: number;
+  /** Where the bytes live when they are not in the model file (ONNX external data). */
+  readonly externalLocation?: string;
+  /** Decodes up to `limit` values (all when omitted) as numbers, bigints or strings. */
+  readonly values: (limit?: number) => readonly (number | bigint | string)[];
+}
+
+/** A node of a decision tree, as drawn by the tree view. */
+export interface TreeNodeSpec {
+  /** The node's id as the document names it (PMML `Node@id`), or a generated path id; matches decision paths. */
+  readonly id: string;
+  /** The split predicate that leads into this node, as readable text (`age <= 42.5`). */
+  readonly predicate: string;
+  /** The node's score, if it has one. */
+  readonly score?: string;
+  readonly recordCount?: number;
+  readonly distribution?: readonly { readonly value: string; readonly recordCount: number; readonly probability?: number }[];
+  readonly children: readonly TreeNodeSpec[];
+}
+
+/** The structure of a model as the viewer draws it; one variant per kind of view. */
+export type ModelStructure =
+  | { readonly kind: 'graph'; readonly graph: Graph }
+  | { readonly kind: 'tree'; readonly root: TreeNodeSpec; readonly functionName: string }
+  | {
+      readonly kind: 'ensemble';
+      readonly method: string;
+      readonly segments: readonly SegmentSpec[];
+    }
+  | { readonly kind: 'regression'; readonly tables: readonly CoefficientTable[]; readonly normalization?: string }
+  | { readonly kind: 'other'; readonly element: string; readonly summary: readonly { readonly label: string; readonly value: string }[] };
+
+/** One segment of an ensemble (PMML `Segment`). */
+export interface SegmentSpec {
+  readonly id: string;
+  readonly weight: number;
+  /** The predicate that selects the segment, as readable text. */
+  readonly predicate: string;
+  readonly modelElement: string;
+  readonly structure: ModelStructure;
+}
+
+/** A regression table: intercept and terms with coefficients (one per target category for classification). */
+export interface CoefficientTable {
+  readonly targetCategory?: string;
+  readonly intercept: number;
+  readonly terms: readonly { readonly label: string; readonly coefficient: number }[];
+}
+
+/** A transformation between the raw inputs and the model (PMML DerivedField). */
+export interface DerivedFieldSpec {
+  readonly name: string;
+  readonly dataType: string;
+  readonly opType?: OpType;
+  /** The expression as readable text. */
+  readonly expression: string;
+}
+
+/** Everything the viewer knows about an opened model. */
+export interface ModelDescription {
+  readonly format: FormatId;
+  /** Model kind as the format names it: a PMML model element (`TreeModel`) or `ONNX graph`. */
+  readonly kind: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly producer?: string;
+  readonly producerVersion?: string;
+  /** Format version (PMML version, ONNX IR version). */
+  readonly formatVersion?: string;
+  /** Other key/value metadata (ONNX metadata_props, opsets, PMML Header annotations). */
+  readonly metadata: readonly { readonly key: string; readonly value: string }[];
+  /** Tabular inputs (PMML) — the form is built from these. Empty for tensor models. */
+  readonly inputFields: readonly FieldSpec[];
+  /** Tabular results (targets and output fields). */
+  readonly resultFields: readonly FieldSpec[];
+  /** Tensor inputs and outputs (ONNX). Empty for tabular models. */
+  readonly inputTensors: readonly TensorSpec[];
+  readonly outputTensors: readonly TensorSpec[];
+  readonly derivedFields: readonly DerivedFieldSpec[];
+  readonly structure: ModelStructure;
+}
