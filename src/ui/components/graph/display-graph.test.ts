@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { buildDisplayGraph, subgraphsOf } from './display-graph.js';
+import { searchNodes, stepMatch } from './search.js';
+import { smallGraph } from '../structure/fixtures.js';
+
+describe('buildDisplayGraph', () => {
+  it('folds initializers into their consumer instead of drawing them', () => {
+    const display = buildDisplayGraph(smallGraph());
+    const conv = display.nodes.find((node) => node.id === 'conv')!;
+    expect(conv.initializers.map((i) => i.inputName)).toEqual(['conv.weight', 'conv.bias']);
+    expect(conv.rows[0]).toEqual({ name: 'weight', text: '⟨8×3×3×3⟩' });
+    expect(display.edges.some((edge) => edge.value === 'conv.weight')).toBe(false);
+  });
+
+  it('draws graph inputs and outputs as pills joined to their consumers and producers', () => {
+    const display = buildDisplayGraph(smallGraph());
+    expect(display.edges.find((edge) => edge.source === 'input:image')?.target).toBe('conv');
+    expect(display.edges.find((edge) => edge.target === 'output:probs')?.source).toBe('softmax');
+  });
+
+  it('labels an edge with the declared type and shape of its value', () => {
+    const display = buildDisplayGraph(smallGraph());
+    expect(display.edges.find((edge) => edge.value === 'c')?.label).toBe('float32[1,8,6,6]');
+  });
+
+  it('finds the subgraph held by an If attribute', () => {
+    const node = smallGraph().nodes.find((n) => n.opType === 'If')!;
+    expect(subgraphsOf(node).map((s) => s.label)).toEqual(['then_branch']);
+  });
+
+  it('draws no edge for a value produced outside the subgraph', () => {
+    const branch = subgraphsOf(smallGraph().nodes.find((n) => n.opType === 'If')!)[0].graph;
+    const display = buildDisplayGraph(branch);
+    expect(display.edges.map((edge) => edge.value)).toEqual(['then_out']);
+  });
+});
+
+describe('searchNodes', () => {
+  it('matches op types case-insensitively in reading order', () => {
+    const display = buildDisplayGraph(smallGraph());
+    const y = new Map(display.nodes.map((node, i) => [i, display.nodes.length - i]));
+    const matches = searchNodes(display.nodes, 'RELU', (i) => ({ x: 0, y: y.get(i)! }));
+    expect(matches.map((i) => display.nodes[i].id)).toEqual(['relu']);
+  });
+
+  it('walks matches forwards and backwards with wrap-around', () => {
+    expect(stepMatch(2, 3, 1)).toBe(0);
+    expect(stepMatch(0, 3, -1)).toBe(2);
+  });
+});

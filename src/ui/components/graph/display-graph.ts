@@ -1,0 +1,164 @@
+import type { Graph, GraphNode, TensorInfo, TensorSpec } from '../../../engine/model/description.js';
+import { opCategory, type OpCategory } from './op-category.js';
+
+/** A weight folded into the node that consumes it, drawn as a row of that node (netron's way). */
+export interface FoldedInitializer {
+  readonly inputName: string;
+  readonly tensor: TensorInfo;
+}
+
+/** A box of the drawing: an operator, or a graph input/output pill. */
+export interface DisplayNode {
+  /** Unique in the drawing: the node id for operators, `input:<name>` / `output:<name>` for pills. */
+  readonly id: string;
+  readonly kind: 'op' | 'input' | 'output';
+  /** Operator type, or the value name for pills. */
+  readonly label: string;
+  readonly category: OpCategory | 'io';
+  readonly rows: readonly { readonly name: string; readonly text: string }[];
+  /** Rows beyond {@link MAX_ROWS} that are not drawn. */
+  readonly hiddenRows: number;
+  readonly width: number;
+  readonly height: number;
+  /** The operator (absent for pills). */
+  readonly node?: GraphNode;
+  readonly initializers: readonly FoldedInitializer[];
+  /** Lower-cased text that search matches against: name, op type, id, value names. */
+  readonly searchText: string;
+}
+
+/** A value flowing from its producer to one consumer. */
+export interface DisplayEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly value: string;
+  /** Type and shape of the value, when declared (`float32[1,3,224,224]`). */
+  readonly label: string;
+}
+
+export interface DisplayGraph {
+  readonly nodes: readonly DisplayNode[];
+  readonly edges: readonly DisplayEdge[];
+}
+
+const MAX_ROWS = 6;
+const HEADER_HEIGHT = 24;
+const ROW_HEIGHT = 14;
+/** Average glyph advance of the 11 px UI font and of the 10 px monospace rows; the worker cannot measure text. */
+const HEADER_CHAR = 7;
+const ROW_CHAR = 6.1;
+
+export function shapeText(shape: readonly (number | string | undefined)[] | undefined): string {
+  return shape === undefined ? '' : `[${shape.map((d) => (d === undefined ? '?' : String(d))).join(',')}]`;
+}
+
+export function tensorSpecText(spec: TensorSpec | undefined): string {
+  return spec ? `${spec.type}${shapeText(spec.shape)}` : '';
+}
+
+function opNode(node: GraphNode, initializers: Graph['initializers']): DisplayNode {
+  const folded = node.inputs
+    .filter((name) => initializers.has(name))
+    .map((inputName) => ({ inputName, tensor: initializers.get(inputName)! }));
+  const rows = folded.map(({ inputName, tensor }) => ({
+    name: rowName(inputName),
+    text: `⟨${tensor.shape.join('×') || 'scalar'}⟩`,
+  }));
+  const shown = rows.slice(0, MAX_ROWS);
+  const hiddenRows = rows.length - shown.length;
+  const rowWidth = Math.max(0, ...shown.map((row) => (row.name.length + row.text.length + 1) * ROW_CHAR));
+  const rowCount = shown.length + (hiddenRows > 0 ? 1 : 0);
+  return {
+    id: node.id,
+    kind: 'op',
+    label: node.opType,
+    category: opCategory(node.opType, node.domain),
+    rows: shown,
+    hiddenRows,
+    width: Math.ceil(Math.max(56, node.opType.length * HEADER_CHAR + 24, rowWidth + 16)),
+    height: HEADER_HEIGHT + (rowCount > 0 ? rowCount * ROW_HEIGHT + 6 : 0),
+    node,
+    initializers: folded,
+    searchText: [node.name, node.opType, node.id, ...node.inputs, ...node.outputs].join('\n').toLowerCase(),
+  };
+}
+
+/** Initializer names are often long paths (`model.layer1.0.conv1.weight`); the row shows the last segment. */
+function rowName(name: string): string {
+  const last = name.split(/[./:]/).filter(Boolean).pop() ?? name;
+  return last.length > 18 ? `${last.slice(0, 17)}…` : last;
+}
+
+function pill(kind: 'input' | 'output', spec: TensorSpec): DisplayNode {
+  return {
+    id: `${kind}:${spec.name}`,
+    kind,
+    label: spec.name,
+    category: 'io',
+    rows: [],
+    hiddenRows: 0,
+    width: Math.ceil(Math.max(48, spec.name.length * HEADER_CHAR + 28)),
+    height: HEADER_HEIGHT,
+    initializers: [],
+    searchText: spec.name.toLowerCase(),
+  };
+}
+
+/**
+ * Turns a graph into what is drawn: one box per operator with its initializers folded in, a pill per graph input
+ * (inputs that are also initializers, as IR < 4 files list them, are weights, not pills) and per output, and one
+ * edge per (producer, consumer, value). Values without a producer in this graph (outer-scope names in a subgraph)
+ * get no edge; the node panel lists them.
+ */
+export function buildDisplayGraph(graph: Graph): DisplayGraph {
+  const nodes: DisplayNode[] = [];
+  const producer = new Map<string, string>();
+  for (const input of graph.inputs) {
+    if (graph.initializers.has(input.name)) continue;
+    const p = pill('input', input);
+    nodes.push(p);
+    producer.set(input.name, p.id);
+  }
+  for (const node of graph.nodes) {
+    nodes.push(opNode(node, graph.initializers));
+    for (const output of node.outputs) if (output) producer.set(output, node.id);
+  }
+  const specs = new Map<string, TensorSpec>([...graph.valueInfo]);
+  for (const spec of [...graph.inputs, ...graph.outputs]) specs.set(spec.name, spec);
+  const edges: DisplayEdge[] = [];
+  const addEdge = (value: string, target: string) => {
+    const source = producer.get(value);
+    if (source === undefined) return;
+    edges.push({ id: `${edges.length}:${value}`, source, target, value, label: tensorSpecText(specs.get(value)) });
+  };
+  for (const node of graph.nodes) {
+    for (const input of node.inputs) if (input && !graph.initializers.has(input)) addEdge(input, node.id);
+  }
+  for (const output of graph.outputs) {
+    const p = pill('output', output);
+    nodes.push(p);
+    addEdge(output.name, p.id);
+  }
+  return { nodes, edges };
+}
+
+/** Subgraphs held by a node's attributes (If branches, Loop/Scan bodies), with the attribute they came from. */
+export function subgraphsOf(node: GraphNode): { readonly label: string; readonly graph: Graph }[] {
+  return node.attributes.flatMap((attribute) => {
+    const values = Array.isArray(attribute.value) ? attribute.value : [attribute.value];
+    return values.filter(isGraph).map((graph, i) => ({
+      label: values.length > 1 ? `${attribute.name}[${i}]` : attribute.name,
+      graph,
+    }));
+  });
+}
+
+export function isGraph(value: unknown): value is Graph {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as Graph).nodes) &&
+    (value as Graph).initializers instanceof Map
+  );
+}

@@ -1,0 +1,44 @@
+import type { FormatId, ModelDescription } from '../../engine/model/description.js';
+import type { AppError } from '../state/app-error.js';
+
+/** A raw input value as the form produces it; null is missing. */
+export type RawValue = string | number | boolean | null;
+
+/** Messages to the engine worker. Each carries an `id` the reply echoes. */
+export type EngineRequest =
+  | { readonly type: 'open'; readonly fileName: string; readonly bytes: ArrayBuffer }
+  | { readonly type: 'evaluate'; readonly handle: number; readonly record: Readonly<Record<string, RawValue>> }
+  | { readonly type: 'close'; readonly handle: number };
+
+/** A result field of a PMML model, with what the result panel needs to draw probabilities. */
+export interface ResultFieldInfo {
+  readonly name: string;
+  readonly dataType: string;
+  /** PMML OutputField `feature` (`predictedValue`, `probability`, …); `target` for a target field. */
+  readonly feature?: string;
+  /** The class a `probability` output is for (OutputField@value). */
+  readonly value?: string;
+}
+
+/** The reply to `open`: the format found, the description, and a handle for evaluation (tabular models). */
+export interface OpenReply {
+  readonly format: FormatId;
+  readonly description: ModelDescription;
+  /** Set for formats the engine worker evaluates (PMML). */
+  readonly handle?: number;
+  readonly resultFields: readonly ResultFieldInfo[];
+  readonly parseMs: number;
+}
+
+export interface EvaluateReply {
+  readonly values: ReadonlyMap<string, RawValue>;
+  readonly decisionPath?: readonly string[];
+  readonly trace?: unknown;
+  readonly latencyMs: number;
+}
+
+export type EngineRequestMessage = EngineRequest & { readonly id: number };
+
+export type EngineResponseMessage =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly error: AppError };
