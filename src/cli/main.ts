@@ -1,0 +1,53 @@
+/**
+ * `modelport`: Node commands over the engine (`npm run score -- …`, `npm run conformance -- …`).
+ * Exit status: 0 success, 1 some rows or cases failed, 2 a usage error or an error before any result.
+ */
+import { parseCommandLine, USAGE, type Command } from './args.js';
+import { describeError, ScoringError, UsageError } from './cli-error.js';
+import { runConformance } from './conformance/command.js';
+import { runRatchet } from './conformance/ratchet.js';
+import { caseRunners } from './conformance/runners.js';
+import { runScore } from './score.js';
+
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+async function run(command: Command): Promise<number> {
+  switch (command.name) {
+    case 'help':
+      print(USAGE);
+      return 0;
+    case 'score':
+      return runScore(command, process.stdout, process.stderr);
+    case 'conformance':
+      return runConformance(command, print);
+    case 'ratchet':
+      return runRatchet(caseRunners, print);
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const isDebug = argv.includes('--debug');
+  try {
+    return await run(parseCommandLine(argv));
+  } catch (error) {
+    process.stderr.write(`${describeError(error)}\n`);
+    if (error instanceof UsageError) {
+      process.stderr.write(`Run 'modelport --help' for usage.\n`);
+    } else if (isDebug && error instanceof Error && error.stack !== undefined) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    return error instanceof ScoringError ? 1 : 2;
+  }
+}
+
+// A reader that stops early (`| head`) closes the pipe; that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') {
+    process.exit(0);
+  }
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2));
