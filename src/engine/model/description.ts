@@ -53,6 +53,21 @@ export interface Graph {
   readonly initializers: ReadonlyMap<string, TensorInfo>;
   /** Declared types/shapes of intermediate values, by value name. */
   readonly valueInfo: ReadonlyMap<string, TensorSpec>;
+  /** Functions defined in the model (ONNX model-local functions); only on the main graph. */
+  readonly functions?: readonly GraphFunction[];
+}
+
+/** A function a model defines for its own nodes (ONNX `FunctionProto`): nodes whose `domain`/`opType` match call it. */
+export interface GraphFunction {
+  readonly name: string;
+  readonly domain: string;
+  readonly overload?: string;
+  readonly inputs: readonly string[];
+  readonly outputs: readonly string[];
+  /** Names of the attributes the function takes. */
+  readonly attributes: readonly string[];
+  readonly nodes: readonly GraphNode[];
+  readonly docString?: string;
 }
 
 export interface GraphNode {
@@ -82,6 +97,8 @@ export interface TensorInfo {
   readonly byteLength: number;
   /** Where the bytes live when they are not in the model file (ONNX external data). */
   readonly externalLocation?: string;
+  /** True for a sparse tensor (ONNX `SparseTensorProto`): `shape` is the dense shape, `values` the stored non-zeros. */
+  readonly isSparse?: boolean;
   /** Decodes up to `limit` values (all when omitted) as numbers, bigints or strings. */
   readonly values: (limit?: number) => readonly (number | bigint | string)[];
 }
