@@ -4,26 +4,32 @@
  */
 import { parseCommandLine, USAGE, type Command } from './args.js';
 import { describeError, ScoringError, UsageError } from './cli-error.js';
-import { runConformance } from './conformance/command.js';
-import { runRatchet } from './conformance/ratchet.js';
-import { caseRunners } from './conformance/runners.js';
-import { runScore } from './score.js';
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
+/** Commands load their modules when run, so that help and usage errors never wait for (or trip over) the engine. */
 async function run(command: Command): Promise<number> {
   switch (command.name) {
     case 'help':
       print(USAGE);
       return 0;
-    case 'score':
+    case 'score': {
+      const { runScore } = await import('./score.js');
       return runScore(command, process.stdout, process.stderr);
-    case 'conformance':
+    }
+    case 'conformance': {
+      const { runConformance } = await import('./conformance/command.js');
       return runConformance(command, print);
-    case 'ratchet':
+    }
+    case 'ratchet': {
+      const [{ runRatchet }, { caseRunners }] = await Promise.all([
+        import('./conformance/ratchet.js'),
+        import('./conformance/runners.js'),
+      ]);
       return runRatchet(caseRunners, print);
+    }
   }
 }
 
