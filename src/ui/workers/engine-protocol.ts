@@ -27,6 +27,8 @@ export interface OpenReply {
   /** Set for formats the engine worker evaluates (PMML). */
   readonly handle?: number;
   readonly resultFields: readonly ResultFieldInfo[];
+  /** ONNX: the external data files the model's tensors refer to (`location` entries), each once. */
+  readonly externalDataFiles: readonly string[];
   readonly parseMs: number;
 }
 

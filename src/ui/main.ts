@@ -1,0 +1,27 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+import { createMemoryModelStore } from '../engine/registry/memory-store.js';
+import { LibraryState } from './state/library.svelte.js';
+import { Notices } from './state/notices.svelte.js';
+import { Opener } from './state/opener.svelte.js';
+import { Router } from './state/router.svelte.js';
+import { SessionState } from './state/session.svelte.js';
+import { EngineClient } from './workers/engine-client.js';
+
+/*
+ * Composition root: builds the store, the engine worker client and the state objects, and hands them to the
+ * app. Nothing else constructs services, so tests and other entry points can wire different ones.
+ */
+const notices = new Notices();
+const store = createMemoryModelStore();
+const engine = new EngineClient();
+const router = new Router();
+const library = new LibraryState(store, notices);
+const session = new SessionState(engine, library);
+const opener = new Opener(engine, library, session, notices, router);
+
+// Soft-deleted records whose "Undo" offer ended with the last visit go for good.
+void store.purgeDeleted().then(() => library.refresh());
+
+mount(App, { target: document.getElementById('app')!, props: { services: { router, notices, library, session, opener } } });

@@ -1,0 +1,50 @@
+/** Bytes read so far and the total (0 when the size is unknown, e.g. a download without Content-Length). */
+export type ProgressCallback = (loaded: number, total: number) => void;
+
+/** Reads a File chunk by chunk so a large model shows progress instead of a frozen page. */
+export async function readFile(file: File, onProgress: ProgressCallback): Promise<ArrayBuffer> {
+  return readStream(file.stream(), file.size, onProgress);
+}
+
+/** Downloads a URL with progress. Throws an Error whose message names the URL and the HTTP status. */
+export async function readUrl(url: string, onProgress: ProgressCallback): Promise<{ bytes: ArrayBuffer; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`'${url}' could not be downloaded: the server did not answer or does not allow other sites to read it (CORS).`, { cause: error });
+  }
+  if (!response.ok) throw new Error(`'${url}' could not be downloaded: the server answered ${response.status} ${response.statusText}.`);
+  const total = Number(response.headers.get('content-length') ?? 0);
+  const bytes = response.body ? await readStream(response.body, total, onProgress) : await response.arrayBuffer();
+  return { bytes, fileName: fileNameOf(url) };
+}
+
+export function fileNameOf(url: string): string {
+  try {
+    const path = new URL(url, location.href).pathname;
+    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || 'model';
+  } catch {
+    return 'model';
+  }
+}
+
+async function readStream(stream: ReadableStream<Uint8Array>, total: number, onProgress: ProgressCallback): Promise<ArrayBuffer> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onProgress(loaded, total);
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes.buffer;
+}

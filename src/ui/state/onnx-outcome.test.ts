@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { classBars, onnxOutcome, softmax } from './onnx-outcome.js';
+
+describe('onnxOutcome', () => {
+  it('reports every output with its shape and values, in declared order', () => {
+    const outcome = onnxOutcome(
+      [{ name: 'b', type: 'float32', isTensor: true }, { name: 'a', type: 'int64', isTensor: true }],
+      { a: { type: 'int64', dims: [1], data: [3n] as unknown as number[] }, b: { type: 'float32', dims: [1, 2], data: new Float32Array([0.25, 0.75]) } },
+      1.5,
+      'wasm',
+    );
+    expect(outcome.fields.map((f) => f.name)).toEqual(['b', 'a']);
+    expect(outcome.fields[1].value).toBe(3);
+    expect(outcome.backend).toBe('wasm');
+  });
+});
+
+describe('classBars', () => {
+  it('keeps a vector that already sums to one', () => {
+    const bars = classBars([{ name: 'p', value: 0.2, values: [0.2, 0.8], shape: [1, 2], type: 'float32' }]);
+    expect(bars?.map((b) => b.probability)).toEqual([0.2, 0.8]);
+  });
+
+  it('turns scores into probabilities with softmax', () => {
+    const bars = classBars([{ name: 'logits', value: 1, values: [1, 1, 1, 1], shape: [1, 4], type: 'float32' }]);
+    expect(bars?.every((b) => Math.abs(b.probability - 0.25) < 1e-12)).toBe(true);
+  });
+
+  it('draws no bars for a feature map', () => {
+    expect(classBars([{ name: 'map', value: 0, values: [0, 0, 0, 0], shape: [1, 2, 2], type: 'float32' }])).toBeUndefined();
+  });
+});
+
+describe('softmax', () => {
+  it('is stable for large scores', () => {
+    const p = softmax([1000, 1000]);
+    expect(p[0]).toBeCloseTo(0.5, 12);
+  });
+});

@@ -1,0 +1,92 @@
+import type { ModelDescription } from '../../engine/model/description.js';
+import { toAppError, type AppError } from './app-error.js';
+import { onnxOutcome, type RawTensor } from './onnx-outcome.js';
+import type { PredictionOutcome, Predictor } from './predictor.js';
+import type { TensorFeed } from './tensor-input.js';
+
+/** Execution providers a person can pick; `auto` lets the runtime choose the fastest available. */
+export type BackendChoice = 'auto' | 'wasm' | 'webgpu' | 'webnn';
+
+/** The ONNX client (src/ui/onnx) as this session uses it; loaded lazily with onnxruntime-web. */
+interface RuntimeClient {
+  open(
+    bytes: Uint8Array,
+    externalData: readonly { readonly path: string; readonly data: Uint8Array }[],
+    options: { executionProvider: BackendChoice; numThreads: number },
+  ): Promise<{ backend: string; fallbackReason?: string }>;
+  run(feeds: Readonly<Record<string, TensorFeed>>): Promise<{ outputs: Readonly<Record<string, RawTensor>>; runMs: number }>;
+  dispose(): void;
+}
+
+/**
+ * One ONNX model in onnxruntime-web (inside its own worker): the backend and thread count chosen, what the
+ * runtime actually used, and a {@link Predictor} whose calls wait for the session to be ready.
+ */
+export class OnnxSession {
+  backend = $state<BackendChoice>('auto');
+  threads = $state(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)));
+  status = $state<'loading' | 'ready' | 'error'>('loading');
+  backendInUse = $state<string | null>(null);
+  fallbackReason = $state<string | null>(null);
+  error = $state.raw<AppError | null>(null);
+  /** Whether the page is cross-origin isolated; without it the runtime uses one thread whatever is asked. */
+  readonly canUseThreads = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated;
+
+  readonly predictor: Predictor;
+  #client: Promise<RuntimeClient>;
+
+  constructor(
+    private readonly description: ModelDescription,
+    private readonly bytes: ArrayBuffer,
+    private readonly externalData: readonly { readonly path: string; readonly bytes: ArrayBuffer }[],
+  ) {
+    this.#client = this.#start();
+    this.predictor = {
+      predict: (inputs) => this.#predict(inputs as Readonly<Record<string, TensorFeed>>),
+      dispose: () => this.dispose(),
+    };
+  }
+
+  /** Reopens the model with another backend or thread count. */
+  async configure(backend: BackendChoice, threads: number): Promise<void> {
+    this.backend = backend;
+    this.threads = threads;
+    const previous = this.#client;
+    this.#client = this.#start();
+    (await previous.catch(() => undefined))?.dispose();
+    await this.#client.catch(() => undefined);
+  }
+
+  dispose(): void {
+    void this.#client.then((client) => client.dispose()).catch(() => undefined);
+  }
+
+  async #start(): Promise<RuntimeClient> {
+    this.status = 'loading';
+    this.error = null;
+    try {
+      const { createOnnxClient } = await import('../onnx/index.js');
+      const client = createOnnxClient() as RuntimeClient;
+      const opened = await client.open(
+        new Uint8Array(this.bytes.slice(0)),
+        this.externalData.map((f) => ({ path: f.path, data: new Uint8Array(f.bytes.slice(0)) })),
+        { executionProvider: this.backend, numThreads: this.threads },
+      );
+      this.backendInUse = opened.backend;
+      this.fallbackReason = opened.fallbackReason ?? null;
+      this.status = 'ready';
+      return client;
+    } catch (error) {
+      this.error = toAppError(error);
+      this.status = 'error';
+      throw this.error;
+    }
+  }
+
+  async #predict(feeds: Readonly<Record<string, TensorFeed>>): Promise<PredictionOutcome> {
+    const client = await this.#client;
+    const started = performance.now();
+    const { outputs, runMs } = await client.run(feeds);
+    return onnxOutcome(this.description.outputTensors, outputs, runMs ?? performance.now() - started, this.backendInUse ?? undefined);
+  }
+}

@@ -1,0 +1,146 @@
+import { toAppError } from './app-error.js';
+import { readFile, readUrl } from './file-reading.js';
+import type { LibraryState } from './library.svelte.js';
+import type { Notices } from './notices.svelte.js';
+import type { Router } from './router.svelte.js';
+import type { SessionState } from './session.svelte.js';
+import type { EngineClient } from '../workers/engine-client.js';
+import type { OpenReply } from '../workers/engine-protocol.js';
+
+/** Extensions tried first: a batch may hold a model plus the external data files it refers to. */
+const MODEL_EXTENSIONS = /\.(pmml|xml|onnx)$/i;
+
+export interface ReadProgress {
+  readonly fileName: string;
+  readonly loaded: number;
+  readonly total: number;
+  readonly phase: 'reading' | 'parsing' | 'saving';
+}
+
+/**
+ * Opening files and URLs: read with progress, detect and parse in the engine worker, save to the library,
+ * then show the model. A file that fails is reported by name; the others in the batch still open.
+ */
+export class Opener {
+  progress = $state.raw<ReadProgress | null>(null);
+  #picker: (() => void) | undefined;
+  /** The model the next picked files become versions of (the model page's "Add version"). */
+  #versionOf: string | undefined;
+
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly library: LibraryState,
+    private readonly session: SessionState,
+    private readonly notices: Notices,
+    private readonly router: Router,
+  ) {}
+
+  /** Connects the page's file input; returns the detach function (an $effect cleanup). */
+  attachPicker(open: () => void): () => void {
+    this.#picker = open;
+    return () => {
+      if (this.#picker === open) this.#picker = undefined;
+    };
+  }
+
+  /** Shows the file chooser; with `versionOf`, the chosen model file is added as a version of that model. */
+  pick(versionOf?: string): void {
+    this.#versionOf = versionOf;
+    this.#picker?.();
+  }
+
+  /** The target of the last `pick`, read once by the file input when files arrive. */
+  takePickTarget(): string | undefined {
+    const versionOf = this.#versionOf;
+    this.#versionOf = undefined;
+    return versionOf;
+  }
+
+  async openFiles(files: readonly File[], versionOf?: string): Promise<void> {
+    const ordered = [...files].sort((a, b) => Number(MODEL_EXTENSIONS.test(b.name)) - Number(MODEL_EXTENSIONS.test(a.name)));
+    const opened: { file: File; bytes: ArrayBuffer; reply: OpenReply }[] = [];
+    const leftovers: { file: File; bytes: ArrayBuffer; error: unknown }[] = [];
+    for (const file of ordered) {
+      if (opened.some((o) => externalLocations(o.reply).includes(file.name))) {
+        leftovers.push({ file, bytes: new ArrayBuffer(0), error: undefined });
+        continue;
+      }
+      try {
+        const bytes = await readFile(file, (loaded, total) => (this.progress = { fileName: file.name, loaded, total, phase: 'reading' }));
+        this.progress = { fileName: file.name, loaded: bytes.byteLength, total: bytes.byteLength, phase: 'parsing' };
+        opened.push({ file, bytes, reply: await this.engine.open(file.name, bytes) });
+      } catch (error) {
+        leftovers.push({ file, bytes: new ArrayBuffer(0), error });
+      }
+    }
+    let lastShown: { modelId: string; version: number } | undefined;
+    for (const { file, bytes, reply } of opened) {
+      const dataFiles = [];
+      for (const location of reply.externalDataFiles) {
+        const data = leftovers.find((l) => l.file.name === baseName(location));
+        if (data) dataFiles.push({ path: location, bytes: await readFile(data.file, () => undefined) });
+      }
+      const saved = await this.#save(file.name, bytes, reply, dataFiles, versionOf);
+      if (saved) lastShown = saved;
+    }
+    const used = opened.flatMap((o) => externalLocations(o.reply));
+    for (const { file, error } of leftovers) {
+      if (used.includes(file.name)) continue;
+      this.notices.error(toAppError(error ?? new Error('Nothing in this batch refers to this file.'), file.name));
+    }
+    this.progress = null;
+    if (lastShown) this.router.go({ page: 'model', ...toRoute(lastShown) });
+  }
+
+  async openUrl(url: string): Promise<void> {
+    let fileName = url;
+    try {
+      const download = await readUrl(url, (loaded, total) => (this.progress = { fileName: url, loaded, total, phase: 'reading' }));
+      fileName = download.fileName;
+      this.progress = { fileName, loaded: download.bytes.byteLength, total: download.bytes.byteLength, phase: 'parsing' };
+      const reply = await this.engine.open(fileName, download.bytes);
+      const saved = await this.#save(fileName, download.bytes, reply, []);
+      if (saved) this.router.go({ page: 'model', ...toRoute(saved) });
+    } catch (error) {
+      this.notices.error({ ...toAppError(error, fileName), code: codeOrDownload(error) });
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  async #save(fileName: string, bytes: ArrayBuffer, reply: OpenReply, externalData: { path: string; bytes: ArrayBuffer }[], versionOf?: string) {
+    this.progress = { fileName, loaded: bytes.byteLength, total: bytes.byteLength, phase: 'saving' };
+    const { description } = reply;
+    const result = await this.library.add({
+      // Versions group by file name: dropping an updated `churn.pmml` adds version 2 of 'churn'.
+      name: versionOf ?? fileName.replace(/\.[^.]*$/, ''),
+      fileName,
+      bytes,
+      format: reply.format,
+      kind: description.kind,
+      producer: description.producer,
+      externalData,
+    });
+    if (!result) return undefined;
+    this.session.prime(result.version.id, reply);
+    return { modelId: result.model.id, version: result.version.number };
+  }
+}
+
+function toRoute(saved: { modelId: string; version: number }) {
+  return { modelId: saved.modelId, version: saved.version };
+}
+
+function codeOrDownload(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : 'app.download';
+}
+
+/** Base names of the external data files an ONNX model refers to. */
+function externalLocations(reply: OpenReply): string[] {
+  return reply.externalDataFiles.map(baseName);
+}
+
+function baseName(path: string): string {
+  return path.replace(/^.*[\\/]/, '');
+}

@@ -1,0 +1,57 @@
+import type { EngineClient } from '../workers/engine-client.js';
+import type { RawValue, ResultFieldInfo } from '../workers/engine-protocol.js';
+import type { ClassProbability, PredictionOutcome, Predictor } from './predictor.js';
+
+/** Evaluates a PMML model in the engine worker and shapes the reply for the result panel. */
+export class PmmlPredictor implements Predictor {
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly handle: number,
+    private readonly resultFields: readonly ResultFieldInfo[],
+  ) {}
+
+  async predict(inputs: Readonly<Record<string, unknown>>): Promise<PredictionOutcome> {
+    const reply = await this.engine.evaluate(this.handle, inputs as Readonly<Record<string, RawValue>>);
+    const known = new Set(this.resultFields.map((f) => f.name));
+    const names = [...this.resultFields.map((f) => f.name), ...[...reply.values.keys()].filter((n) => !known.has(n))];
+    return {
+      fields: names.map((name) => ({ name, value: reply.values.get(name) ?? null })),
+      probabilities: probabilities(this.resultFields, reply.values),
+      decisionPath: reply.decisionPath,
+      trace: reply.trace,
+      derivedValues: derivedValues(reply.trace),
+      latencyMs: reply.latencyMs,
+    };
+  }
+
+  dispose(): void {
+    this.engine.close(this.handle);
+  }
+}
+
+/** Probability outputs (OutputField feature="probability" value="<class>"), else names like `probability(x)`. */
+export function probabilities(fields: readonly ResultFieldInfo[], values: ReadonlyMap<string, RawValue>): ClassProbability[] | undefined {
+  const bars: ClassProbability[] = [];
+  for (const field of fields) {
+    const value = values.get(field.name);
+    if (typeof value !== 'number') continue;
+    const label = field.feature === 'probability' ? field.value ?? labelFromName(field.name) : labelFromName(field.name);
+    if (field.feature === 'probability' || (field.feature === undefined && label !== undefined)) {
+      if (label !== undefined && !bars.some((b) => b.label === label)) bars.push({ label, probability: value });
+    }
+  }
+  return bars.length > 0 ? bars : undefined;
+}
+
+function labelFromName(name: string): string | undefined {
+  return /^probability[(_:](.+?)\)?$/i.exec(name)?.[1];
+}
+
+/** Derived field values when the evaluator's trace carries them (`trace.derived` as a Map or record). */
+function derivedValues(trace: unknown): ReadonlyMap<string, RawValue> | undefined {
+  if (typeof trace !== 'object' || trace === null) return undefined;
+  const derived = (trace as { derivedValues?: unknown; derived?: unknown }).derivedValues ?? (trace as { derived?: unknown }).derived;
+  if (derived instanceof Map) return derived as ReadonlyMap<string, RawValue>;
+  if (typeof derived === 'object' && derived !== null) return new Map(Object.entries(derived as Record<string, RawValue>));
+  return undefined;
+}

@@ -1,0 +1,105 @@
+import type { ModelRecord, VersionInfo } from '../../engine/registry/model-store.js';
+import { toAppError, type AppError } from './app-error.js';
+import type { LibraryState } from './library.svelte.js';
+import { PmmlPredictor } from './pmml-predictor.js';
+import type { Predictor } from './predictor.js';
+import type { EngineClient } from '../workers/engine-client.js';
+import type { OpenReply } from '../workers/engine-protocol.js';
+import type { OnnxSession } from './onnx-session.svelte.js';
+
+/** The model shown on the model page: its library record, the version, what the engine made of it. */
+export interface OpenedModel {
+  readonly record: ModelRecord;
+  readonly version: VersionInfo;
+  readonly reply: OpenReply;
+  /** PMML: evaluated in the engine worker. ONNX models run through {@link OpenedModel.onnx} instead. */
+  readonly predictor?: Predictor;
+  readonly onnx?: OnnxSession;
+}
+
+/**
+ * The open model. Reads the version's bytes from the library, parses them in the engine worker (unless the
+ * opener just did), and builds its predictor. ONNX support (onnxruntime-web) is imported only here, lazily.
+ */
+export class SessionState {
+  opened = $state.raw<OpenedModel | null>(null);
+  error = $state.raw<AppError | null>(null);
+  isLoading = $state(false);
+  /** Parsed replies by version id, kept for the version the opener has just saved. Never rendered. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not state
+  #primed = new Map<string, OpenReply>();
+  #request = 0;
+
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly library: LibraryState,
+  ) {}
+
+  /** Remembers a reply the opener already parsed, so showing that version does not parse it again. */
+  prime(versionId: string, reply: OpenReply): void {
+    this.#primed.set(versionId, reply);
+  }
+
+  /** Shows a model's version (the latest when `number` is undefined). */
+  async show(modelId: string, number?: number): Promise<void> {
+    const request = ++this.#request;
+    const current = this.opened;
+    if (current && current.record.id === modelId && (number === undefined || current.version.number === number)) {
+      const record = await this.library.loadHistory(modelId);
+      if (record && request === this.#request) this.opened = { ...current, record };
+      return;
+    }
+    this.isLoading = true;
+    this.error = null;
+    try {
+      const record = await this.library.loadHistory(modelId);
+      if (!record) throw { code: 'store.notFound', message: 'This model is not in your library; it may have been deleted.' } satisfies AppError;
+      const version = number === undefined ? record.versions[0] : record.versions.find((v) => v.number === number);
+      if (!version) throw { code: 'store.notFound', message: `${record.name} has no version ${number}.` } satisfies AppError;
+      const opened = await this.#open(record, version);
+      if (request !== this.#request) {
+        dispose(opened);
+        return;
+      }
+      this.close();
+      this.opened = opened;
+    } catch (error) {
+      if (request === this.#request) this.error = toAppError(error);
+    } finally {
+      if (request === this.#request) this.isLoading = false;
+    }
+  }
+
+  /** Refreshes the open model's library record after a rename or new notes. */
+  async refreshRecord(): Promise<void> {
+    const current = this.opened;
+    if (!current) return;
+    const record = await this.library.loadHistory(current.record.id);
+    if (!record) return;
+    const version = record.versions.find((v) => v.id === current.version.id) ?? current.version;
+    if (this.opened === current) this.opened = { ...current, record, version };
+  }
+
+  close(): void {
+    if (this.opened) dispose(this.opened);
+    this.opened = null;
+  }
+
+  async #open(record: ModelRecord, version: VersionInfo): Promise<OpenedModel> {
+    const content = await this.library.readVersion(version.id);
+    const reply = this.#primed.get(version.id) ?? (await this.engine.open(version.fileName, content.bytes));
+    this.#primed.delete(version.id);
+    if (reply.format === 'onnx') {
+      const { OnnxSession } = await import('./onnx-session.svelte.js');
+      const onnx = new OnnxSession(reply.description, content.bytes, content.externalData);
+      return { record, version, reply, onnx };
+    }
+    if (reply.handle === undefined) throw { code: 'app.unexpected', message: 'The engine opened the model but cannot evaluate it.' } satisfies AppError;
+    return { record, version, reply, predictor: new PmmlPredictor(this.engine, reply.handle, reply.resultFields) };
+  }
+}
+
+function dispose(opened: OpenedModel): void {
+  opened.predictor?.dispose();
+  opened.onnx?.dispose();
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { TensorSpec } from '../../engine/model/description.js';
+import { concreteDims, imageLayout, nest, parseTensorJson, randomData, tensorEditorKind, zeroData } from './tensor-input.js';
+
+const tensor = (type: string, shape: TensorSpec['shape']): TensorSpec => ({ name: 't', type, shape, isTensor: true });
+
+describe('tensorEditorKind', () => {
+  it('picks an image editor for NCHW grey and RGB inputs', () => {
+    expect(tensorEditorKind(tensor('float32', [1, 1, 28, 28]))).toBe('image');
+    expect(tensorEditorKind(tensor('float32', ['N', 3, 224, 224]))).toBe('image');
+    expect(imageLayout(tensor('float32', [1, 224, 224, 3]))).toMatchObject({ layout: 'NHWC', channels: 3 });
+  });
+
+  it('picks per-element boxes for a short vector and JSON for a matrix', () => {
+    expect(tensorEditorKind(tensor('float32', ['batch', 4]))).toBe('vector');
+    expect(tensorEditorKind(tensor('float32', [3, 4]))).toBe('matrix');
+    expect(tensorEditorKind(tensor('int64', []))).toBe('scalar');
+    expect(tensorEditorKind(tensor('string', [1]))).toBe('text');
+  });
+});
+
+describe('concreteDims', () => {
+  it('turns symbolic and unknown dims into 1', () => {
+    expect(concreteDims(tensor('float32', ['N', undefined, 5]))).toEqual([1, 1, 5]);
+  });
+});
+
+describe('tensor data', () => {
+  it('nests flat data row-major', () => {
+    expect(nest([1, 2, 3, 4, 5, 6], [2, 3])).toEqual([[1, 2, 3], [4, 5, 6]]);
+  });
+
+  it('fills zeros of the right count and type', () => {
+    expect(zeroData(tensor('bool', [2, 2]))).toEqual([false, false, false, false]);
+  });
+
+  it('draws random floats in [0, 1)', () => {
+    const values = randomData(tensor('float32', [10]), () => 0.25);
+    expect(values).toHaveLength(10);
+    expect(values.every((v) => v === 0.25)).toBe(true);
+  });
+
+  it('parses JSON of the declared element count', () => {
+    expect(parseTensorJson('[[1, 2], [3, 4]]', tensor('float32', [2, 2]))).toEqual({ data: [1, 2, 3, 4], dims: [2, 2] });
+    expect(parseTensorJson('7', tensor('float32', [1]))).toEqual({ data: [7], dims: [1] });
+  });
+
+  it('names the input and the expected count when the JSON has the wrong size', () => {
+    expect(() => parseTensorJson('[1, 2, 3]', tensor('float32', [2, 2]))).toThrow(/'t' needs 4 values \(shape \[2, 2\]\) but has 3/);
+  });
+
+  it('rejects text that is not JSON', () => {
+    expect(() => parseTensorJson('[1, 2', tensor('float32', [2]))).toThrow(/not valid JSON/);
+  });
+});

@@ -1,0 +1,68 @@
+/// <reference lib="webworker" />
+import type { PmmlModel } from '../../engine/formats/pmml/index.js';
+import { toAppError } from '../state/app-error.js';
+import { cloneableDescription } from './clone-description.js';
+import type { EngineRequest, EngineRequestMessage, EngineResponseMessage, EvaluateReply, OpenReply, ResultFieldInfo } from './engine-protocol.js';
+import { openFile } from './open-file.js';
+
+/*
+ * The engine worker: format detection, parsing (PMML and ONNX structure) and PMML evaluation, off the main
+ * thread. The engine has no DOM, so it runs here unchanged. Opened PMML models stay here, addressed by handle.
+ */
+const models = new Map<number, PmmlModel>();
+let nextHandle = 1;
+
+async function handle(request: EngineRequest): Promise<{ value: unknown; transfer?: Transferable[] }> {
+  switch (request.type) {
+    case 'open': {
+      const started = performance.now();
+      const opened = await openFile(request.fileName, new Uint8Array(request.bytes));
+      const parseMs = performance.now() - started;
+      if (opened.format === 'pmml') {
+        const handleId = nextHandle++;
+        models.set(handleId, opened.model);
+        const reply: OpenReply = { format: 'pmml', description: opened.model.description, handle: handleId, resultFields: resultFields(opened.model), externalDataFiles: [], parseMs };
+        return { value: reply };
+      }
+      const reply: OpenReply = {
+        format: 'onnx',
+        description: cloneableDescription(opened.model.description),
+        resultFields: [],
+        externalDataFiles: opened.model.externalDataFiles,
+        parseMs,
+      };
+      return { value: reply };
+    }
+    case 'evaluate': {
+      const model = models.get(request.handle);
+      if (!model) throw new Error('The model is no longer open in the engine; reopen it.');
+      const started = performance.now();
+      const result = model.evaluate(request.record, { trace: true });
+      const reply: EvaluateReply = {
+        values: new Map(result.values),
+        decisionPath: result.decisionPath,
+        trace: result.trace,
+        latencyMs: performance.now() - started,
+      };
+      return { value: reply };
+    }
+    case 'close':
+      models.delete(request.handle);
+      return { value: undefined };
+  }
+}
+
+function resultFields(model: PmmlModel): ResultFieldInfo[] {
+  return model.resultFields.map((field) => {
+    const { name, dataType, feature, value } = field as { name: string; dataType: string; feature?: string; value?: unknown };
+    return { name, dataType, feature, value: value === undefined || value === null ? undefined : String(value) };
+  });
+}
+
+self.addEventListener('message', (event: MessageEvent<EngineRequestMessage>) => {
+  const { id, ...request } = event.data;
+  handle(request as EngineRequest).then(
+    ({ value, transfer }) => postMessage({ id, ok: true, value } satisfies EngineResponseMessage, { transfer: transfer ?? [] }),
+    (error: unknown) => postMessage({ id, ok: false, error: toAppError(error, request.type === 'open' ? request.fileName : undefined) } satisfies EngineResponseMessage),
+  );
+});
