@@ -1,0 +1,92 @@
+import { InvalidMarkupError, UnsupportedMarkupError } from '../../errors.js';
+import { CompileEnv } from './compile-env.js';
+import { cached, Scope, type Expr } from './context.js';
+import { castOrMissing } from './convert.js';
+import { compileExpression } from './expressions.js';
+import { compileRecordInput } from './inputs.js';
+import type { CompiledModel, ModelKind } from './model-kind.js';
+import { compileModel, defineDerivedFields } from './pipeline.js';
+import type { DataField } from './schema/data-dictionary.js';
+import type { ModelElement } from './schema/model.js';
+import type { PMML } from './schema/pmml.js';
+import type { DefineFunction } from './schema/transformations.js';
+
+export interface CompiledDocument {
+  readonly model: ModelElement;
+  readonly compiled: CompiledModel;
+  readonly slotCount: number;
+  readonly predictionCount: number;
+}
+
+function defineFunctions(functions: readonly DefineFunction[], env: CompileEnv): void {
+  const pending: { fn: DefineFunction; body: { get: Expr } }[] = [];
+  for (const fn of functions) {
+    const body = { get: (() => null) as Expr };
+    const dataType = fn.dataType;
+    env.functions.set(fn.name, {
+      name: fn.name,
+      arity: fn.ParameterField.length,
+      dataType,
+      call(ctx, args) {
+        const saved = ctx.args;
+        ctx.args = args;
+        const result = body.get(ctx);
+        ctx.args = saved;
+        return castOrMissing(result, dataType);
+      },
+    });
+    pending.push({ fn, body });
+  }
+  // PMML 4.4 DefineFunction: the body "can only refer to the ParameterFields", so its scope holds nothing else.
+  for (const { fn, body } of pending) {
+    const scope = new Scope();
+    fn.ParameterField.forEach((parameter, index) => {
+      const dataType = parameter.dataType;
+      scope.define({
+        name: parameter.name,
+        dataType: dataType ?? 'double',
+        optype: parameter.optype ?? 'continuous',
+        get: dataType === undefined ? (ctx) => ctx.args[index] : (ctx) => castOrMissing(ctx.args[index], dataType),
+      });
+    });
+    body.get = compileExpression(fn.expression, scope, env).get;
+  }
+}
+
+/**
+ * Compiles the first scorable model of a document: record inputs prepared by its MiningSchema, the
+ * TransformationDictionary, then the model pipeline. Throws one UnsupportedMarkupError listing everything
+ * the compiler could not handle.
+ */
+export function compileDocument(pmml: PMML, kinds: ReadonlyMap<string, ModelKind>): CompiledDocument {
+  const model = pmml.models.find((m) => m.isScorable) ?? pmml.models[0];
+  const dataFields = new Map<string, DataField>(pmml.DataDictionary.DataField.map((f) => [f.name, f]));
+  const env = new CompileEnv(dataFields);
+  const recordScope = new Scope();
+  const miningFields = new Map(model.MiningSchema.MiningField.map((f) => [f.name, f]));
+  for (const field of pmml.DataDictionary.DataField) {
+    const miningField = miningFields.get(field.name);
+    const isTarget = miningField?.usageType === 'target' || miningField?.usageType === 'predicted';
+    recordScope.define({
+      name: field.name,
+      dataType: field.dataType,
+      optype: miningField?.optype ?? field.optype,
+      get: cached(env.slots.nextSlot(), compileRecordInput(field, isTarget ? undefined : miningField)),
+    });
+  }
+  for (const field of model.MiningSchema.MiningField) {
+    if (!dataFields.has(field.name) && field.usageType !== 'target' && field.usageType !== 'predicted') {
+      throw new InvalidMarkupError(
+        `MiningField '${field.name}' of <${model.element}> is not declared in the DataDictionary (line ${field.line}).`,
+        'MiningField',
+        field.line,
+      );
+    }
+  }
+  const globalScope = new Scope(recordScope);
+  defineFunctions(pmml.TransformationDictionary?.DefineFunction ?? [], env);
+  defineDerivedFields(pmml.TransformationDictionary?.DerivedField ?? [], globalScope, env);
+  const compiled = compileModel(model, globalScope, env, kinds, true);
+  if (env.unsupported.length > 0) throw new UnsupportedMarkupError(env.unsupported);
+  return { model, compiled, slotCount: env.slots.slotCount, predictionCount: env.slots.predictionCount };
+}

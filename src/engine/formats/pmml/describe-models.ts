@@ -1,0 +1,116 @@
+import type { CoefficientTable, ModelStructure, TreeNodeSpec } from '../../model/description.js';
+import type { MiningModel } from './schema/mining-model.js';
+import type { ModelElement } from './schema/model.js';
+import type { Predicate } from './schema/predicates.js';
+import type { RegressionModel } from './schema/regression-model.js';
+import type { Expression } from './schema/transformations.js';
+import type { Node, TreeModel } from './schema/tree-model.js';
+
+const OPERATORS: Record<string, string> = {
+  equal: '=',
+  notEqual: '≠',
+  lessThan: '<',
+  lessOrEqual: '≤',
+  greaterThan: '>',
+  greaterOrEqual: '≥',
+};
+
+/** A predicate as a person reads it: `age ≤ 42.5`, `colour ∈ {red, blue}`. */
+export function predicateText(predicate: Predicate): string {
+  switch (predicate.kind) {
+    case 'True':
+      return 'true';
+    case 'False':
+      return 'false';
+    case 'SimplePredicate':
+      if (predicate.operator === 'isMissing') return `${predicate.field} is missing`;
+      if (predicate.operator === 'isNotMissing') return `${predicate.field} is not missing`;
+      return `${predicate.field} ${OPERATORS[predicate.operator]} ${predicate.value ?? ''}`;
+    case 'SimpleSetPredicate':
+      return `${predicate.field} ${predicate.booleanOperator === 'isIn' ? '∈' : '∉'} {${predicate.Array.values.join(', ')}}`;
+    case 'CompoundPredicate': {
+      const parts = predicate.predicates.map((p) => (p.kind === 'CompoundPredicate' ? `(${predicateText(p)})` : predicateText(p)));
+      return parts.join(` ${predicate.booleanOperator} `);
+    }
+  }
+}
+
+/** An expression as readable text: `log10(x + 1)`, `NormContinuous(x)`, `MapValues(a, b)`. */
+export function expressionText(expression: Expression): string {
+  switch (expression.kind) {
+    case 'Constant':
+      return expression.missing ? 'missing' : expression.dataType === 'string' ? `"${expression.value}"` : expression.value;
+    case 'FieldRef':
+      return expression.field;
+    case 'NormContinuous':
+      return `normalize(${expression.field})`;
+    case 'NormDiscrete':
+      return `${expression.field} = ${expression.value} ? 1 : 0`;
+    case 'Discretize':
+      return `discretize(${expression.field})`;
+    case 'MapValues':
+      return `map(${expression.FieldColumnPair.map((p) => p.field).join(', ')})`;
+    case 'TextIndex':
+      return `termFrequency(${expression.textField}, ${expressionText(expression.term)})`;
+    case 'Lag':
+      return `lag(${expression.field}, ${expression.n})`;
+    case 'Apply': {
+      const args = expression.arguments.map(expressionText);
+      if (args.length === 2 && /^[-+*/]$|^pow$/.test(expression.function)) {
+        return `(${args[0]} ${expression.function === 'pow' ? '^' : expression.function} ${args[1]})`;
+      }
+      return `${expression.function}(${args.join(', ')})`;
+    }
+  }
+}
+
+function treeNode(node: Node): TreeNodeSpec {
+  const total = node.ScoreDistribution.reduce((s, d) => s + d.recordCount, 0);
+  return {
+    id: node.id,
+    predicate: predicateText(node.predicate),
+    score: node.score,
+    recordCount: node.recordCount,
+    distribution:
+      node.ScoreDistribution.length === 0
+        ? undefined
+        : node.ScoreDistribution.map((d) => ({
+            value: d.value,
+            recordCount: d.recordCount,
+            probability: d.probability ?? (total > 0 ? d.recordCount / total : undefined),
+          })),
+    children: node.Node.map(treeNode),
+  };
+}
+
+export function describeTree(model: TreeModel): ModelStructure {
+  return { kind: 'tree', root: treeNode(model.Node), functionName: model.functionName };
+}
+
+export function describeRegression(model: RegressionModel): ModelStructure {
+  const tables: CoefficientTable[] = model.RegressionTable.map((t) => ({
+    targetCategory: t.targetCategory,
+    intercept: t.intercept,
+    terms: [
+      ...t.NumericPredictor.map((p) => ({ label: p.exponent === 1 ? p.name : `${p.name}^${p.exponent}`, coefficient: p.coefficient })),
+      ...t.CategoricalPredictor.map((p) => ({ label: `${p.name}=${p.value}`, coefficient: p.coefficient })),
+      ...t.PredictorTerm.map((p) => ({ label: p.name ?? p.FieldRef.map((f) => f.field).join('*'), coefficient: p.coefficient })),
+    ],
+  }));
+  return { kind: 'regression', tables, normalization: model.normalizationMethod };
+}
+
+export function describeMining(model: MiningModel, describeNested: (model: ModelElement) => ModelStructure): ModelStructure {
+  const segmentation = model.Segmentation;
+  return {
+    kind: 'ensemble',
+    method: segmentation?.multipleModelMethod ?? 'none',
+    segments: (segmentation?.Segment ?? []).map((s) => ({
+      id: s.id,
+      weight: s.weight,
+      predicate: predicateText(s.predicate),
+      modelElement: s.model.element,
+      structure: describeNested(s.model),
+    })),
+  };
+}

@@ -1,0 +1,79 @@
+import type { DerivedFieldSpec, FieldSpec, ModelDescription, ModelStructure } from '../../model/description.js';
+import { expressionText } from './describe-models.js';
+import type { ModelKind } from './model-kind.js';
+import type { DataField } from './schema/data-dictionary.js';
+import type { ModelElement } from './schema/model.js';
+import type { PMML } from './schema/pmml.js';
+import type { DerivedField } from './schema/transformations.js';
+
+/** A result field: a target or an OutputField of the top-level model. */
+export interface ResultFieldSpec extends FieldSpec {
+  readonly kind: 'target' | 'output';
+  readonly isFinalResult: boolean;
+  /** The OutputField's `feature` (predictedValue, probability, …). */
+  readonly feature?: string;
+}
+
+export function inputFieldSpec(field: DataField, required: boolean): FieldSpec {
+  const values = field.Value.filter((v) => v.property === 'valid').map((v) => v.value);
+  return {
+    name: field.name,
+    displayName: field.displayName,
+    dataType: field.dataType,
+    opType: field.optype,
+    values: values.length > 0 ? values : undefined,
+    intervals:
+      field.Interval.length > 0
+        ? field.Interval.map((i) => ({ closure: i.closure, leftMargin: i.leftMargin, rightMargin: i.rightMargin }))
+        : undefined,
+    isRequired: required,
+  };
+}
+
+function derivedFieldSpec(field: DerivedField): DerivedFieldSpec {
+  return { name: field.name, dataType: field.dataType ?? 'double', opType: field.optype, expression: expressionText(field.expression) };
+}
+
+export function describeModelStructure(model: ModelElement, kinds: ReadonlyMap<string, ModelKind>): ModelStructure {
+  const kind = kinds.get(model.element);
+  if (kind === undefined) return { kind: 'other', element: model.element, summary: [] };
+  return kind.describe(model, (nested) => describeModelStructure(nested, kinds));
+}
+
+/** schema → the format-neutral description the viewer draws. */
+export function describePmml(
+  pmml: PMML,
+  model: ModelElement,
+  inputFields: readonly FieldSpec[],
+  resultFields: readonly ResultFieldSpec[],
+  kinds: ReadonlyMap<string, ModelKind>,
+): ModelDescription {
+  const header = pmml.Header;
+  const metadata: { key: string; value: string }[] = [];
+  const add = (key: string, value: string | undefined) => {
+    if (value !== undefined && value !== '') metadata.push({ key, value });
+  };
+  add('functionName', model.functionName);
+  add('algorithmName', model.algorithmName);
+  add('copyright', header?.copyright);
+  add('modelVersion', header?.modelVersion);
+  add('timestamp', header?.Timestamp);
+  header?.Annotation.forEach((a) => add('annotation', a));
+  if (model.mathContext === 'float') add('x-mathContext', 'float');
+  return {
+    format: 'pmml',
+    kind: model.element,
+    name: model.modelName,
+    description: header?.description,
+    producer: header?.Application?.name,
+    producerVersion: header?.Application?.version,
+    formatVersion: pmml.version,
+    metadata,
+    inputFields,
+    resultFields,
+    inputTensors: [],
+    outputTensors: [],
+    derivedFields: [...(pmml.TransformationDictionary?.DerivedField ?? []), ...(model.LocalTransformations?.DerivedField ?? [])].map(derivedFieldSpec),
+    structure: describeModelStructure(model, kinds),
+  };
+}

@@ -1,0 +1,16 @@
+import type { ModelKind } from '../model-kind.js';
+import { miningModelKind } from './mining-model.js';
+import { regressionModelKind } from './regression-model.js';
+import { treeModelKind } from './tree-model.js';
+
+/**
+ * The model evaluators by PMML element name (jpmml's ModelEvaluatorFactory). A new model type is one module
+ * exporting a {@link ModelKind} and one line here.
+ */
+export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, ModelKind>(
+  [
+    miningModelKind as ModelKind,
+    regressionModelKind as ModelKind,
+    treeModelKind as ModelKind,
+  ].map((kind) => [kind.element, kind]),
+);

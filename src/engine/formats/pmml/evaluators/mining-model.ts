@@ -1,0 +1,211 @@
+import type { EvaluationContext } from '../context.js';
+import { toNumber, valueKey, type ValueKey } from '../convert.js';
+import { describeMining } from '../describe-models.js';
+import type { CompiledModel, MathContext, ModelCompileContext, ModelKind } from '../model-kind.js';
+import { parseMiningModel } from '../parse/mining-model.js';
+import { compilePredicate, type CompiledPredicate } from '../predicates.js';
+import { classificationResult, MISSING_PREDICTION, type Prediction, type SegmentOutcome } from '../prediction.js';
+import type { MiningModel, MultipleModelMethod } from '../schema/mining-model.js';
+import { MISSING, type DataType } from '../values.js';
+
+interface CompiledSegment {
+  readonly id: string;
+  readonly weight: number;
+  readonly predicate: CompiledPredicate;
+  readonly model: CompiledModel;
+}
+
+/** Median of numbers; PMML 4.4: for an even count, the mean of the two middle values. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Weighted median (jpmml): the smallest value whose cumulative weight reaches half of the total. */
+function weightedMedian(values: number[], weights: number[]): number {
+  const order = values.map((v, i) => i).sort((a, b) => values[a] - values[b]);
+  const half = weights.reduce((s, w) => s + w, 0) / 2;
+  let cumulative = 0;
+  for (const i of order) {
+    cumulative += weights[i];
+    if (cumulative >= half) return values[i];
+  }
+  return values[order[order.length - 1]];
+}
+
+function aggregateRegression(method: MultipleModelMethod, outcomes: SegmentOutcome[], math: MathContext): number | undefined {
+  const r = math.round;
+  const values = outcomes.map((o) => toNumber(o.prediction.value!));
+  const weights = outcomes.map((o) => o.weight);
+  if (values.length === 0) return undefined;
+  let sum = 0;
+  switch (method) {
+    case 'sum':
+      for (const v of values) sum = r(sum + v);
+      return sum;
+    case 'average':
+      for (const v of values) sum = r(sum + v);
+      return r(sum / values.length);
+    case 'weightedSum':
+      for (let i = 0; i < values.length; i++) sum = r(sum + r(weights[i] * values[i]));
+      return sum;
+    case 'weightedAverage': {
+      let weightSum = 0;
+      for (let i = 0; i < values.length; i++) {
+        sum = r(sum + r(weights[i] * values[i]));
+        weightSum = r(weightSum + weights[i]);
+      }
+      return r(sum / weightSum);
+    }
+    case 'median':
+      return median(values);
+    case 'weightedMedian':
+      return weightedMedian(values, weights);
+    case 'max':
+      return Math.max(...values);
+    default:
+      return undefined;
+  }
+}
+
+function aggregateClassification(method: MultipleModelMethod, outcomes: SegmentOutcome[], dataType: DataType, math: MathContext): Prediction {
+  const r = math.round;
+  const scores = new Map<ValueKey, number>();
+  const add = (key: ValueKey, x: number) => scores.set(key, r((scores.get(key) ?? 0) + x));
+  switch (method) {
+    case 'majorityVote':
+    case 'weightedMajorityVote': {
+      let total = 0;
+      for (const o of outcomes) {
+        const w = method === 'majorityVote' ? 1 : o.weight;
+        add(valueKey(o.prediction.value!), w);
+        total += w;
+      }
+      // jpmml: the probability of a class is its share of the (weighted) votes.
+      for (const [key, votes] of scores) scores.set(key, votes / total);
+      return classificationResult(scores, dataType);
+    }
+    case 'average':
+    case 'weightedAverage': {
+      let total = 0;
+      for (const o of outcomes) {
+        const w = method === 'average' ? 1 : o.weight;
+        total = r(total + w);
+        for (const [key, p] of o.prediction.probabilities ?? []) add(key, w === 1 ? p : r(w * p));
+      }
+      for (const [key, sum] of scores) scores.set(key, r(sum / total));
+      return classificationResult(scores, dataType);
+    }
+    case 'median': {
+      const keys = new Set<ValueKey>();
+      for (const o of outcomes) for (const key of o.prediction.probabilities?.keys() ?? []) keys.add(key);
+      for (const key of keys) scores.set(key, median(outcomes.map((o) => o.prediction.probabilities?.get(key) ?? 0)));
+      return classificationResult(scores, dataType);
+    }
+    case 'max': {
+      // PMML 4.4 Segmentation: "max … the model with the highest probability for its predicted class is used".
+      let best: Prediction = MISSING_PREDICTION;
+      let bestP = -Infinity;
+      for (const o of outcomes) {
+        const value = o.prediction.value;
+        const p = value === MISSING ? undefined : o.prediction.probabilities?.get(valueKey(value));
+        if (p !== undefined && p > bestP) {
+          bestP = p;
+          best = o.prediction;
+        }
+      }
+      return best;
+    }
+    default:
+      return MISSING_PREDICTION;
+  }
+}
+
+const REGRESSION_METHODS = new Set<MultipleModelMethod>(['sum', 'average', 'weightedSum', 'weightedAverage', 'median', 'weightedMedian', 'max']);
+const CLASSIFICATION_METHODS = new Set<MultipleModelMethod>(['majorityVote', 'weightedMajorityVote', 'average', 'weightedAverage', 'median', 'max']);
+const CHAINS = new Set<MultipleModelMethod>(['modelChain', 'x-multiModelChain', 'selectFirst', 'selectAll']);
+
+export function compileMiningModel(model: MiningModel, mc: ModelCompileContext): (ctx: EvaluationContext) => Prediction {
+  const segmentation = model.Segmentation;
+  if (segmentation === undefined) {
+    mc.env.unsupportedFeature('MiningModel', model.line, `<MiningModel> without <Segmentation> is not supported (line ${model.line}).`);
+    return () => MISSING_PREDICTION;
+  }
+  const method = segmentation.multipleModelMethod;
+  const isRegression = model.functionName === 'regression';
+  const supported = CHAINS.has(method) || (isRegression ? REGRESSION_METHODS : CLASSIFICATION_METHODS).has(method);
+  if (!supported) {
+    mc.env.unsupportedFeature(
+      'Segmentation',
+      segmentation.line,
+      `Attribute 'multipleModelMethod' value '${method}' of <Segmentation> is not supported for ${model.functionName} (line ${segmentation.line}).`,
+      'multipleModelMethod',
+      method,
+    );
+  }
+  // Segments see the fields of the model and the output fields of the segments before them (modelChain).
+  const segments: CompiledSegment[] = segmentation.Segment.map((segment) => {
+    const compiled: CompiledSegment = {
+      id: segment.id,
+      weight: segment.weight,
+      predicate: compilePredicate(segment.predicate, mc.resultScope, mc.env),
+      model: mc.compileNested(segment.model, mc.resultScope),
+    };
+    for (const output of compiled.model.outputs) mc.resultScope.define(output.binding);
+    return compiled;
+  });
+
+  const { target, math } = mc;
+  const treatment = segmentation.missingPredictionTreatment;
+  const threshold = segmentation.missingThreshold;
+  const totalWeight = segments.reduce((s, x) => s + x.weight, 0);
+  const isChain = method === 'modelChain' || method === 'x-multiModelChain';
+  const isMultiTarget = method === 'x-multiModelChain';
+
+  return (ctx) => {
+    const outcomes: SegmentOutcome[] = [];
+    let missingWeight = 0;
+    for (const segment of segments) {
+      if (segment.predicate(ctx) !== true) continue;
+      const prediction = segment.model.evaluate(ctx);
+      const outcome = { id: segment.id, weight: segment.weight, prediction };
+      if (method === 'selectFirst') return { ...prediction, segments: [outcome] };
+      if (prediction.value === MISSING && !isChain) {
+        // PMML 4.4 Segmentation@missingPredictionTreatment: returnMissing, skipSegment, or continue up to missingThreshold.
+        if (treatment === 'returnMissing') return MISSING_PREDICTION;
+        missingWeight += segment.weight;
+        if (treatment === 'continue' && missingWeight / totalWeight > threshold) return MISSING_PREDICTION;
+        continue;
+      }
+      if (prediction.value === MISSING && treatment === 'returnMissing') return MISSING_PREDICTION;
+      outcomes.push(outcome);
+    }
+    if (outcomes.length === 0) return MISSING_PREDICTION;
+    if (isChain || method === 'selectAll') {
+      const last = outcomes[outcomes.length - 1].prediction;
+      const chosen = method === 'selectAll' ? outcomes[0].prediction : last;
+      if (!isMultiTarget) return { ...chosen, segments: outcomes };
+      const targets = new Map<string, Prediction>();
+      for (let i = 0; i < outcomes.length; i++) {
+        const p = outcomes[i].prediction;
+        if (p.targets !== undefined) for (const [name, t] of p.targets) targets.set(name, t);
+        const names = segments.find((s) => s.id === outcomes[i].id)?.model.targetNames ?? [];
+        for (const name of names) targets.set(name, p);
+      }
+      return { ...last, segments: outcomes, targets };
+    }
+    if (isRegression) {
+      const value = aggregateRegression(method, outcomes, math);
+      return value === undefined ? MISSING_PREDICTION : { value: { dataType: math.dataType, value }, segments: outcomes };
+    }
+    return { ...aggregateClassification(method, outcomes, target.dataType, math), segments: outcomes };
+  };
+}
+
+export const miningModelKind: ModelKind<MiningModel> = {
+  element: 'MiningModel',
+  parse: parseMiningModel,
+  compile: compileMiningModel,
+  describe: describeMining,
+};

@@ -1,0 +1,167 @@
+import { FormatError } from '../../errors.js';
+import type { FieldSpec, ModelDescription } from '../../model/description.js';
+import type { ModelFormat } from '../model-format.js';
+import { compileDocument } from './compile-document.js';
+import { EvaluationContext, type RawValue } from './context.js';
+import { toJs } from './convert.js';
+import { describePmml, inputFieldSpec, type ResultFieldSpec } from './describe.js';
+import { MODEL_KINDS } from './evaluators/index.js';
+import { parsePmml } from './parse/document.js';
+import type { Prediction, SegmentOutcome, TermContribution } from './prediction.js';
+import { readXml } from './xml-reader.js';
+
+export type { ResultFieldSpec } from './describe.js';
+
+/** One segment of an ensemble as the trace shows it. */
+export interface SegmentTrace {
+  readonly id: string;
+  readonly weight: number;
+  readonly value: string | number | boolean | null;
+  readonly decisionPath?: readonly string[];
+  readonly segments?: readonly SegmentTrace[];
+}
+
+/** What a traced evaluation saw on the way: derived values, segment results, regression terms. */
+export interface EvaluationTrace {
+  readonly derived: ReadonlyMap<string, string | number | boolean | null>;
+  readonly segments?: readonly SegmentTrace[];
+  readonly contributions?: readonly TermContribution[];
+  readonly probabilities?: ReadonlyMap<string, number>;
+}
+
+/** The result of scoring one record. */
+export interface PmmlResult {
+  /** Every produced result field by name; null = missing. Integers are numbers. */
+  readonly values: ReadonlyMap<string, string | number | boolean | null>;
+  /** TreeModel: node ids root→leaf of the winning node. */
+  readonly decisionPath?: readonly string[];
+  /** With `trace`: derived field values, per-segment results and regression term contributions. */
+  readonly trace?: EvaluationTrace;
+}
+
+/** A loaded PMML document, compiled once, ready to score records. */
+export interface PmmlModel {
+  readonly description: ModelDescription;
+  /** Active fields, in MiningSchema order. */
+  readonly inputFields: readonly FieldSpec[];
+  /** Targets first, then OutputFields, with document names. */
+  readonly resultFields: readonly ResultFieldSpec[];
+  /**
+   * Scores one record. Strings are converted with the DataDictionary dataType; `null`/`undefined` is missing.
+   * @throws InvalidValueError / MissingValueError / UndefinedResultError for data problems (with the field).
+   */
+  evaluate(record: Readonly<Record<string, RawValue>>, options?: { trace?: boolean }): PmmlResult;
+}
+
+function decode(source: string | Uint8Array, fileName?: string): string {
+  if (typeof source === 'string') return source;
+  const head = new TextDecoder('latin1').decode(source.subarray(0, 200));
+  let label = 'utf-8';
+  if (source[0] === 0xff && source[1] === 0xfe) label = 'utf-16le';
+  else if (source[0] === 0xfe && source[1] === 0xff) label = 'utf-16be';
+  else {
+    const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head);
+    if (declared !== null) label = declared[1].toLowerCase();
+  }
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(source);
+  } catch (error) {
+    throw new FormatError(`The file${fileName ? ` '${fileName}'` : ''} is not text in the '${label}' encoding it declares.`, fileName, {
+      cause: error,
+    });
+  }
+}
+
+function segmentTraces(segments: readonly SegmentOutcome[] | undefined): SegmentTrace[] | undefined {
+  return segments?.map((s) => ({
+    id: s.id,
+    weight: s.weight,
+    value: toJs(s.prediction.value),
+    decisionPath: s.prediction.decisionPath,
+    segments: segmentTraces(s.prediction.segments),
+  }));
+}
+
+function traceOf(prediction: Prediction, derived: ReadonlyMap<string, import('./values.js').Value>): EvaluationTrace {
+  const values = new Map<string, string | number | boolean | null>();
+  for (const [name, value] of derived) values.set(name, toJs(value));
+  const probabilities = prediction.probabilities === undefined ? undefined : new Map([...prediction.probabilities].map(([k, p]) => [String(k), p]));
+  return { derived: values, segments: segmentTraces(prediction.segments), contributions: prediction.contributions, probabilities };
+}
+
+/**
+ * Parses and compiles a PMML 3.0–4.4 document.
+ * @throws FormatError when the bytes are not (complete) XML or not PMML; MarkupError subclasses for
+ *   invalid, missing or unsupported markup — all unsupported features are listed in one error.
+ */
+export function loadPmml(source: string | Uint8Array, options: { fileName?: string } = {}): PmmlModel {
+  const root = readXml(decode(source, options.fileName), { fileName: options.fileName, skip: new Set(['Extension']) });
+  const pmml = parsePmml(root, MODEL_KINDS, options.fileName);
+  const { model, compiled, slotCount, predictionCount } = compileDocument(pmml, MODEL_KINDS);
+  const dataFields = new Map(pmml.DataDictionary.DataField.map((f) => [f.name, f]));
+
+  const inputFields = model.MiningSchema.MiningField.filter((f) => f.usageType === 'active' && dataFields.has(f.name)).map((f) =>
+    inputFieldSpec(dataFields.get(f.name)!, f.missingValueTreatment === 'returnInvalid'),
+  );
+  const targetNames = compiled.targetNames;
+  const resultFields: ResultFieldSpec[] = [
+    ...targetNames.map((name): ResultFieldSpec => {
+      const field = dataFields.get(name);
+      return {
+        name,
+        displayName: field?.displayName,
+        dataType: field?.dataType ?? compiled.target.dataType,
+        opType: field?.optype ?? compiled.target.optype,
+        values: field === undefined ? undefined : inputFieldSpec(field, false).values,
+        kind: 'target',
+        isFinalResult: true,
+      };
+    }),
+    ...compiled.outputs.map(({ field, binding }): ResultFieldSpec => ({
+      name: field.name,
+      displayName: field.displayName,
+      dataType: binding.dataType,
+      opType: binding.optype,
+      kind: 'output',
+      isFinalResult: field.isFinalResult,
+      feature: field.feature,
+    })),
+  ];
+  const description = describePmml(pmml, model, inputFields, resultFields, MODEL_KINDS);
+
+  return {
+    description,
+    inputFields,
+    resultFields,
+    evaluate(record, evaluateOptions) {
+      const trace = evaluateOptions?.trace === true ? { derived: new Map() } : undefined;
+      const ctx = new EvaluationContext(record, slotCount, predictionCount, trace);
+      const prediction = compiled.evaluate(ctx);
+      const values = new Map<string, string | number | boolean | null>();
+      for (const name of targetNames) {
+        const own = prediction.targets?.get(name) ?? prediction;
+        values.set(name, toJs(own.value));
+      }
+      for (const { field, binding } of compiled.outputs) values.set(field.name, toJs(binding.get(ctx)));
+      return {
+        values,
+        decisionPath: prediction.decisionPath,
+        trace: trace === undefined ? undefined : traceOf(prediction, trace.derived),
+      };
+    },
+  };
+}
+
+const PMML_HEAD = /<(?:[A-Za-z_][\w.-]*:)?PMML[\s>]/;
+
+/** PMML as a registered format: `.pmml`/`.xml` files whose first bytes contain a `<PMML` element. */
+export const pmmlFormat: ModelFormat<PmmlModel> = {
+  id: 'pmml',
+  extensions: ['.pmml', '.xml'],
+  match(head) {
+    return PMML_HEAD.test(new TextDecoder('latin1').decode(head));
+  },
+  open(file) {
+    return Promise.resolve().then(() => loadPmml(file.bytes, { fileName: file.fileName }));
+  },
+};

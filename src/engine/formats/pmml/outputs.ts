@@ -1,0 +1,134 @@
+import type { CompileEnv } from './compile-env.js';
+import { cached, Scope, type EvaluationContext, type Expr, type FieldBinding } from './context.js';
+import { castOrMissing, formatValue, valueKey } from './convert.js';
+import { compileExpression, looseValue } from './expressions.js';
+import type { OutputBinding, TargetInfo } from './model-kind.js';
+import type { Prediction } from './prediction.js';
+import type { OpType } from './schema/data-dictionary.js';
+import type { ModelElement } from './schema/model.js';
+import type { OutputField, ResultFeature } from './schema/output.js';
+import { MISSING, type DataType, type Value } from './values.js';
+
+/** Reads one result feature from a prediction; built once per OutputField. */
+export type FeatureReader = (field: OutputField, target: TargetInfo) => { read: (p: Prediction) => Value; dataType: DataType };
+
+function categoryProbability(field: OutputField, target: TargetInfo, pick: (p: Prediction) => ReadonlyMap<unknown, number> | undefined) {
+  const key = field.value === undefined ? undefined : looseValue(field.value, target.dataType).value;
+  return {
+    dataType: 'double' as DataType,
+    read: (p: Prediction): Value => {
+      const map = pick(p);
+      if (map === undefined || p.value === MISSING) return MISSING;
+      // PMML 4.4 OutputField: "If the value attribute is not specified, the probability of the predicted category is returned."
+      const probability = map.get(key ?? valueKey(p.value));
+      return { dataType: 'double', value: probability ?? 0 };
+    },
+  };
+}
+
+/**
+ * Result features by PMML token. A model type that adds a feature (reasonCode, affinity, clusterId, …)
+ * adds one entry here and puts what it needs into `Prediction.extras`.
+ */
+export const OUTPUT_FEATURES: Partial<Record<ResultFeature, FeatureReader>> = {
+  predictedValue: (_field, target) => ({ dataType: target.dataType, read: (p) => p.value }),
+  predictedDisplayValue: () => ({
+    dataType: 'string',
+    read: (p) => (p.value === MISSING ? MISSING : { dataType: 'string', value: p.displayValue ?? formatValue(p.value) }),
+  }),
+  probability: (field, target) => categoryProbability(field, target, (p) => p.probabilities),
+  confidence: (field, target) => categoryProbability(field, target, (p) => p.confidences ?? p.probabilities),
+  entityId: () => ({
+    dataType: 'string',
+    read: (p) => (p.entityId === undefined ? MISSING : { dataType: 'string', value: p.entityId }),
+  }),
+  warning: () => ({ dataType: 'string', read: () => MISSING }),
+};
+
+/** Picks the prediction an OutputField reads: its segment's (`segmentId`), its target's (`targetField`), or the model's. */
+function predictionReader(field: OutputField, slot: number): (ctx: EvaluationContext) => Prediction | undefined {
+  const own = (ctx: EvaluationContext) => ctx.predictions[slot] as Prediction | undefined;
+  const { segmentId, targetField } = field;
+  const bySegment =
+    segmentId === undefined ? own : (ctx: EvaluationContext) => own(ctx)?.segments?.find((s) => s.id === segmentId)?.prediction;
+  if (targetField === undefined) return bySegment;
+  return (ctx) => {
+    const p = bySegment(ctx);
+    return p?.targets?.get(targetField) ?? p;
+  };
+}
+
+/**
+ * Compiles a model's OutputFields into lazily computed fields. Fields may refer to earlier OutputFields by
+ * name (`transformedValue` expressions), so all of them are declared before any expression is compiled.
+ */
+export function compileOutputs(
+  model: ModelElement,
+  resultScope: Scope,
+  target: TargetInfo,
+  predictionSlot: number,
+  env: CompileEnv,
+): OutputBinding[] {
+  const fields = model.Output?.OutputField ?? [];
+  if (fields.length === 0) return [];
+  const scope = new Scope(resultScope);
+  const pending: { field: OutputField; compute: { get: Expr } }[] = [];
+  const bindings: OutputBinding[] = [];
+  for (const field of fields) {
+    const slot = env.slots.nextSlot();
+    const compute = { get: (() => MISSING) as Expr };
+    const declared = field.dataType;
+    const lazy: Expr = (ctx) => compute.get(ctx);
+    const binding: FieldBinding = {
+      name: field.name,
+      dataType: declared ?? outputDataType(field, target),
+      optype: field.optype ?? (field.feature === 'predictedValue' ? target.optype : ('continuous' as OpType)),
+      get: cached(slot, declared === undefined ? lazy : (ctx) => castOrMissing(lazy(ctx), declared)),
+    };
+    scope.define(binding);
+    bindings.push({ field, binding });
+    pending.push({ field, compute });
+  }
+  for (const { field, compute } of pending) compute.get = compileFeature(field, scope, target, predictionSlot, env);
+  return bindings;
+}
+
+function outputDataType(field: OutputField, target: TargetInfo): DataType {
+  switch (field.feature) {
+    case 'predictedValue':
+      return target.dataType;
+    case 'predictedDisplayValue':
+    case 'entityId':
+    case 'warning':
+    case 'decision':
+      return 'string';
+    default:
+      return 'double';
+  }
+}
+
+function compileFeature(field: OutputField, scope: Scope, target: TargetInfo, predictionSlot: number, env: CompileEnv): Expr {
+  const prediction = predictionReader(field, predictionSlot);
+  if (field.feature === 'transformedValue' || field.feature === 'decision') {
+    if (field.expression === undefined) {
+      return (ctx) => prediction(ctx)?.value ?? MISSING;
+    }
+    return compileExpression(field.expression, scope, env).get;
+  }
+  const reader = OUTPUT_FEATURES[field.feature];
+  if (reader === undefined) {
+    env.unsupportedFeature(
+      'OutputField',
+      field.line,
+      `Output feature '${field.feature}' of OutputField '${field.name}' is not supported (line ${field.line}).`,
+      'feature',
+      field.feature,
+    );
+    return () => MISSING;
+  }
+  const { read } = reader(field, target);
+  return (ctx) => {
+    const p = prediction(ctx);
+    return p === undefined ? MISSING : read(p);
+  };
+}

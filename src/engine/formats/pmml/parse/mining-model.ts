@@ -1,0 +1,59 @@
+import { InvalidMarkupError } from '../../../errors.js';
+import type { MiningModel, Segment } from '../schema/mining-model.js';
+import type { ModelElement } from '../schema/model.js';
+import type { XmlElement } from '../xml-reader.js';
+import { isModelElement } from './model.js';
+import { parseChildPredicate } from './predicates.js';
+import { childNamed, childrenNamed, enumAttr, numberAttr, optionalAttr, type ParseContext } from './reader.js';
+
+const METHODS = [
+  'majorityVote',
+  'weightedMajorityVote',
+  'average',
+  'weightedAverage',
+  'median',
+  'weightedMedian',
+  'max',
+  'sum',
+  'weightedSum',
+  'selectFirst',
+  'selectAll',
+  'modelChain',
+  'x-multiModelChain',
+] as const;
+
+export function parseMiningModel(element: XmlElement, common: ModelElement, ctx: ParseContext): MiningModel {
+  const segmentation = childNamed(element, 'Segmentation');
+  for (const legacy of ['Regression', 'DecisionTree']) {
+    const child = childNamed(element, legacy);
+    if (child !== undefined) ctx.unsupportedElement(child, `PMML 3.x <${legacy}> inside <MiningModel> is not supported (line ${child.line}).`);
+  }
+  if (segmentation === undefined) return { ...common, element: 'MiningModel' };
+  const segments: Segment[] = [];
+  childrenNamed(segmentation, 'Segment').forEach((segment, index) => {
+    const modelElement = segment.children.find(isModelElement);
+    if (modelElement === undefined) {
+      throw new InvalidMarkupError(`<Segment> has no model element (line ${segment.line}).`, 'Segment', segment.line);
+    }
+    const model = ctx.parseModel(modelElement);
+    if (model === undefined) return;
+    segments.push({
+      id: optionalAttr(segment, 'id') ?? String(index + 1),
+      weight: numberAttr(segment, 'weight') ?? 1,
+      predicate: parseChildPredicate(segment, ctx),
+      model,
+      line: segment.line,
+    });
+  });
+  return {
+    ...common,
+    element: 'MiningModel',
+    Segmentation: {
+      multipleModelMethod: enumAttr(segmentation, 'multipleModelMethod', METHODS, 'modelChain'),
+      missingPredictionTreatment: enumAttr(segmentation, 'missingPredictionTreatment', ['returnMissing', 'skipSegment', 'continue'] as const, 'continue'),
+      missingThreshold: numberAttr(segmentation, 'missingThreshold') ?? 1,
+      Segment: segments,
+      line: segmentation.line,
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { InvalidMarkupError } from '../../errors.js';
+import type { CompileEnv } from './compile-env.js';
+import { cached, Scope, type Expr } from './context.js';
+import { parseValue } from './convert.js';
+import { compileDerivedValue } from './expressions.js';
+import { compileNestedInput } from './inputs.js';
+import { DOUBLE_MATH, FLOAT_MATH, type CompiledModel, type ModelCompileContext, type ModelKind, type TargetInfo } from './model-kind.js';
+import { compileOutputs } from './outputs.js';
+import type { DerivedField } from './schema/transformations.js';
+import type { ModelElement } from './schema/model.js';
+import { compileTargets } from './targets.js';
+import type { TypedValue } from './values.js';
+
+/**
+ * Declares DerivedFields in `scope` as lazily computed, cached fields, then compiles their expressions.
+ * Declaring first lets a field refer to one declared after it.
+ */
+export function defineDerivedFields(fields: readonly DerivedField[], scope: Scope, env: CompileEnv): void {
+  const pending: { field: DerivedField; compute: { get: Expr } }[] = [];
+  for (const field of fields) {
+    const compute = { get: (() => null) as Expr };
+    const name = field.name;
+    const slot = env.slots.nextSlot();
+    scope.define({
+      name,
+      dataType: field.dataType ?? 'double',
+      optype: field.optype ?? 'continuous',
+      get: cached(slot, (ctx) => {
+        const value = compute.get(ctx);
+        if (ctx.trace !== undefined) ctx.trace.derived.set(name, value);
+        return value;
+      }),
+    });
+    pending.push({ field, compute });
+  }
+  for (const { field, compute } of pending) compute.get = compileDerivedValue(field.expression, field.dataType, scope, env);
+}
+
+function targetInfo(model: ModelElement, env: CompileEnv): TargetInfo {
+  const field = model.MiningSchema.MiningField.find((f) => f.usageType === 'target' || f.usageType === 'predicted');
+  const dataField = field === undefined ? undefined : env.dataFields.get(field.name);
+  const isFloat = model.mathContext === 'float';
+  if (dataField === undefined) {
+    return {
+      name: field?.name,
+      dataType: model.functionName === 'regression' ? (isFloat ? 'float' : 'double') : 'string',
+      optype: model.functionName === 'regression' ? 'continuous' : 'categorical',
+      categories: [],
+    };
+  }
+  const categories: TypedValue[] = [];
+  for (const v of dataField.Value) {
+    if (v.property !== 'valid') continue;
+    const parsed = parseValue(v.value, dataField.dataType);
+    if (parsed !== undefined) categories.push(parsed);
+  }
+  return { name: field?.name, dataType: dataField.dataType, optype: field?.optype ?? dataField.optype, categories };
+}
+
+/**
+ * The shared pipeline every model goes through: prepared inputs → local transformations → the model's own
+ * evaluator → Targets → Output. `isTopLevel` models read inputs already prepared from the record.
+ */
+export function compileModel(
+  model: ModelElement,
+  parentScope: Scope,
+  env: CompileEnv,
+  kinds: ReadonlyMap<string, ModelKind>,
+  isTopLevel: boolean,
+): CompiledModel {
+  const kind = kinds.get(model.element);
+  if (kind === undefined) {
+    throw new InvalidMarkupError(`Model element <${model.element}> has no evaluator (line ${model.line}).`, model.element, model.line);
+  }
+  const scope = new Scope(parentScope);
+  const targetNames: string[] = [];
+  for (const field of model.MiningSchema.MiningField) {
+    if (field.usageType === 'target' || field.usageType === 'predicted') {
+      targetNames.push(field.name);
+      continue;
+    }
+    if (isTopLevel) continue;
+    const source = parentScope.resolve(field.name);
+    if (source === undefined) continue;
+    const get = compileNestedInput(source.get, source.dataType, source.optype, field);
+    if (get !== source.get) scope.define({ ...source, optype: field.optype ?? source.optype, get: cached(env.slots.nextSlot(), get) });
+  }
+  if (model.LocalTransformations !== undefined) defineDerivedFields(model.LocalTransformations.DerivedField, scope, env);
+
+  const target = targetInfo(model, env);
+  const math = model.mathContext === 'float' ? FLOAT_MATH : DOUBLE_MATH;
+  const resultScope = new Scope(scope);
+  const mc: ModelCompileContext = {
+    env,
+    scope,
+    resultScope,
+    target,
+    math,
+    compileNested: (nested, nestedScope) => compileModel(nested, nestedScope, env, kinds, false),
+  };
+  const score = kind.compile(model, mc);
+  const finish = compileTargets(model, target, math);
+  const predictionSlot = env.slots.nextPrediction();
+  const outputs = compileOutputs(model, resultScope, target, predictionSlot, env);
+  return {
+    model,
+    target,
+    targetNames,
+    outputs,
+    evaluate(ctx) {
+      const prediction = finish(score(ctx));
+      ctx.predictions[predictionSlot] = prediction;
+      return prediction;
+    },
+  };
+}

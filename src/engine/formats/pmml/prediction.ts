@@ -1,0 +1,49 @@
+import type { ValueKey } from './convert.js';
+import type { DataType, Value } from './values.js';
+
+/** One segment's part in an ensemble result (for traces and `segmentId` outputs). */
+export interface SegmentOutcome {
+  readonly id: string;
+  readonly weight: number;
+  readonly prediction: Prediction;
+}
+
+/** One term's contribution to a regression score, for the live view. */
+export interface TermContribution {
+  readonly label: string;
+  readonly value: number;
+}
+
+/**
+ * What a model computes for one record, before output fields are derived from it. Classification results
+ * key probabilities by category value (insertion order = category order).
+ */
+export interface Prediction {
+  readonly value: Value;
+  readonly probabilities?: ReadonlyMap<ValueKey, number>;
+  readonly confidences?: ReadonlyMap<ValueKey, number>;
+  readonly entityId?: string;
+  readonly decisionPath?: readonly string[];
+  readonly displayValue?: string;
+  readonly segments?: readonly SegmentOutcome[];
+  /** Per-target results of a multi-target model (`x-multiModelChain`). */
+  readonly targets?: ReadonlyMap<string, Prediction>;
+  readonly contributions?: readonly TermContribution[];
+  /** Model-specific results that later output features read (reason codes, affinities, …). */
+  readonly extras?: Readonly<Record<string, unknown>>;
+}
+
+export const MISSING_PREDICTION: Prediction = { value: null };
+
+/** The category with the highest probability; the first one wins a tie (jpmml `Classification`). */
+export function classificationResult(probabilities: Map<ValueKey, number>, dataType: DataType, extra?: Partial<Prediction>): Prediction {
+  let best: ValueKey | undefined;
+  let bestP = -Infinity;
+  for (const [key, p] of probabilities) {
+    if (p > bestP) {
+      best = key;
+      bestP = p;
+    }
+  }
+  return { ...extra, value: best === undefined ? null : { dataType, value: best }, probabilities };
+}
