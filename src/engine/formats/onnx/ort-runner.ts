@@ -6,7 +6,6 @@ import type {
   ExecutionBackend,
   OnnxRunner,
   OnnxSession,
-  OnnxSessionOptions,
   RunResult,
   SessionValueMetadata,
 } from './runner.js';
