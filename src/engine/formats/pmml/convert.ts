@@ -22,7 +22,10 @@ function parseNumber(text: string): number | undefined {
       return -Infinity;
   }
   const value = Number(trimmed);
-  return Number.isNaN(value) ? undefined : value;
+  if (!Number.isNaN(value)) return value;
+  // jpmml reads boolean text as 1/0 wherever a number is expected (CSV columns of 'TRUE'/'FALSE').
+  const lower = trimmed.toLowerCase();
+  return lower === 'true' ? 1 : lower === 'false' ? 0 : undefined;
 }
 
 /** Parses the text form of a value; `undefined` when the text is not a value of that type. */

@@ -65,7 +65,7 @@ export function expressionText(expression: Expression): string {
 }
 
 function treeNode(node: Node): TreeNodeSpec {
-  const total = node.ScoreDistribution.reduce((s, d) => s + d.recordCount, 0);
+  const total = node.ScoreDistribution.reduce((s, d) => s + (d.recordCount ?? 0), 0);
   return {
     id: node.id,
     predicate: predicateText(node.predicate),
@@ -76,8 +76,8 @@ function treeNode(node: Node): TreeNodeSpec {
         ? undefined
         : node.ScoreDistribution.map((d) => ({
             value: d.value,
-            recordCount: d.recordCount,
-            probability: d.probability ?? (total > 0 ? d.recordCount / total : undefined),
+            recordCount: d.recordCount ?? 0,
+            probability: d.probability ?? (total > 0 && d.recordCount !== undefined ? d.recordCount / total : undefined),
           })),
     children: node.Node.map(treeNode),
   };

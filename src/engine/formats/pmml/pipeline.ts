@@ -67,6 +67,7 @@ export function compileModel(
   env: CompileEnv,
   kinds: ReadonlyMap<string, ModelKind>,
   isTopLevel: boolean,
+  parentTarget?: TargetInfo,
 ): CompiledModel {
   const kind = kinds.get(model.element);
   if (kind === undefined) {
@@ -87,7 +88,9 @@ export function compileModel(
   }
   if (model.LocalTransformations !== undefined) defineDerivedFields(model.LocalTransformations.DerivedField, scope, env);
 
-  const target = targetInfo(model, env);
+  // A segment that declares no target predicts its parent's (jpmml resolves the target field through the parent).
+  const declaresTarget = targetNames.length > 0;
+  const target = !declaresTarget && parentTarget !== undefined && model.functionName !== 'regression' ? parentTarget : targetInfo(model, env);
   const math = model.mathContext === 'float' ? FLOAT_MATH : DOUBLE_MATH;
   const resultScope = new Scope(scope);
   const mc: ModelCompileContext = {
@@ -96,7 +99,7 @@ export function compileModel(
     resultScope,
     target,
     math,
-    compileNested: (nested, nestedScope) => compileModel(nested, nestedScope, env, kinds, false),
+    compileNested: (nested, nestedScope) => compileModel(nested, nestedScope, env, kinds, false, target),
   };
   const score = kind.compile(model, mc);
   const finish = compileTargets(model, target, math);

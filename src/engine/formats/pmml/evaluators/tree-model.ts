@@ -30,11 +30,11 @@ function nodePrediction(node: Node, path: readonly string[], model: TreeModel, m
   const distribution = node.ScoreDistribution;
   const probabilities = new Map<ValueKey, number>();
   const confidences = new Map<ValueKey, number>();
-  const total = distribution.reduce((sum, d) => sum + d.recordCount, 0);
+  const total = distribution.reduce((sum, d) => sum + (d.recordCount ?? 0), 0);
   for (const d of distribution) {
     const key = looseValue(d.value, target.dataType).value;
     // PMML 4.4 ScoreDistribution: "probability … if not specified, it is recordCount divided by the node's total".
-    probabilities.set(key, d.probability ?? (total > 0 ? d.recordCount / total : 0));
+    probabilities.set(key, d.probability ?? (total > 0 ? (d.recordCount ?? 0) / total : 0));
     if (d.confidence !== undefined) confidences.set(key, d.confidence);
   }
   let value: Value = MISSING;
@@ -80,13 +80,14 @@ function aggregate(nodes: readonly CompiledNode[], from: CompiledNode, model: Tr
   let total = 0;
   let weight = 0;
   for (const n of nodes) {
-    const rc = n.node.recordCount ?? n.node.ScoreDistribution.reduce((s, d) => s + d.recordCount, 0);
+    const rc = n.node.recordCount ?? n.node.ScoreDistribution.reduce((s, d) => s + (d.recordCount ?? 0), 0);
     weight += rc;
     for (const d of n.node.ScoreDistribution) {
       const key = looseValue(d.value, mc.target.dataType).value;
-      counts.set(key, (counts.get(key) ?? 0) + d.recordCount);
-      total += d.recordCount;
-      weighted.set(key, (weighted.get(key) ?? 0) + (d.confidence ?? d.recordCount / (rc || 1)) * rc);
+      const count = d.recordCount ?? 0;
+      counts.set(key, (counts.get(key) ?? 0) + count);
+      total += count;
+      weighted.set(key, (weighted.get(key) ?? 0) + (d.confidence ?? count / (rc || 1)) * rc);
     }
   }
   const probabilities = new Map<ValueKey, number>();

@@ -144,11 +144,11 @@ export function parseExpression(element: XmlElement, ctx: ParseContext): Express
         kind: 'MapValues',
         mapMissingTo: optionalAttr(element, 'mapMissingTo'),
         defaultValue: optionalAttr(element, 'defaultValue'),
-        outputColumn: requiredAttr(element, 'outputColumn'),
+        outputColumn: columnName(requiredAttr(element, 'outputColumn')),
         dataType: dataTypeAttr(element),
         FieldColumnPair: childrenNamed(element, 'FieldColumnPair').map((p) => ({
           field: requiredAttr(p, 'field'),
-          column: requiredAttr(p, 'column'),
+          column: columnName(requiredAttr(p, 'column')),
           line: p.line,
         })),
         InlineTable: parseTableOf(element, ctx),
@@ -214,9 +214,9 @@ function parseDiscretizeBin(element: XmlElement): DiscretizeBin {
 
 function parseTextIndexNormalization(element: XmlElement, ctx: ParseContext): TextIndexNormalization {
   return {
-    inField: optionalAttr(element, 'inField') ?? 'string',
-    outField: optionalAttr(element, 'outField') ?? 'stem',
-    regexField: optionalAttr(element, 'regexField') ?? 'regex',
+    inField: columnName(optionalAttr(element, 'inField') ?? 'string'),
+    outField: columnName(optionalAttr(element, 'outField') ?? 'stem'),
+    regexField: columnName(optionalAttr(element, 'regexField') ?? 'regex'),
     recursive: booleanAttr(element, 'recursive', false),
     isCaseSensitive: element.attributes.isCaseSensitive === undefined ? undefined : booleanAttr(element, 'isCaseSensitive', false),
     maxLevenshteinDistance: numberAttr(element, 'maxLevenshteinDistance'),
@@ -236,6 +236,12 @@ function parseTableOf(parent: XmlElement, ctx: ParseContext): InlineTable {
   }
   const table = childNamed(parent, 'InlineTable');
   return table === undefined ? { rows: [], line: parent.line } : parseInlineTable(table);
+}
+
+/** Table cells are read by local element name, so a column named `data:input` is the cell `<data:input>`. */
+function columnName(column: string): string {
+  const colon = column.indexOf(':');
+  return colon < 0 ? column : column.slice(colon + 1);
 }
 
 /** PMML 4.4 InlineTable: "each row element contains one element per column, named after the column". */

@@ -2,7 +2,7 @@ import type { ModelElement } from '../schema/model.js';
 import type { Node, TreeModel } from '../schema/tree-model.js';
 import type { XmlElement } from '../xml-reader.js';
 import { parseChildPredicate } from './predicates.js';
-import { childrenNamed, enumAttr, numberAttr, optionalAttr, requiredChild, requiredNumberAttr, type ParseContext } from './reader.js';
+import { childrenNamed, enumAttr, numberAttr, optionalAttr, requiredChild, type ParseContext } from './reader.js';
 import { isModelElement } from './model.js';
 
 export function parseTreeModel(element: XmlElement, common: ModelElement, ctx: ParseContext): TreeModel {
@@ -25,7 +25,7 @@ export function parseTreeModel(element: XmlElement, common: ModelElement, ctx: P
       predicate: parseChildPredicate(node, ctx),
       ScoreDistribution: childrenNamed(node, 'ScoreDistribution').map((d) => ({
         value: optionalAttr(d, 'value') ?? '',
-        recordCount: requiredNumberAttr(d, 'recordCount'),
+        recordCount: numberAttr(d, 'recordCount'),
         confidence: numberAttr(d, 'confidence'),
         probability: numberAttr(d, 'probability'),
         line: d.line,

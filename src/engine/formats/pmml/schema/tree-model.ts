@@ -33,7 +33,7 @@ export interface Node extends Located {
 
 export interface ScoreDistribution extends Located {
   readonly value: string;
-  readonly recordCount: number;
+  readonly recordCount?: number;
   readonly confidence?: number;
   readonly probability?: number;
 }
