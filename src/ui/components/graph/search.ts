@@ -27,3 +27,7 @@ export function stepMatch(current: number, count: number, step: 1 | -1): number 
   if (count === 0) return -1;
   return (((current + step) % count) + count) % count;
 }
+
+export function toSet<T>(items: readonly T[]): ReadonlySet<T> {
+  return new Set(items);
+}

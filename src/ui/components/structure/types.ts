@@ -1,4 +1,4 @@
-import type { ModelDescription } from '../../../engine/model/description.js';
+import type { ModelDescription, ModelStructure } from '../../../engine/model/description.js';
 
 /** A scalar as a prediction reports it (PMML values come as numbers, strings, booleans or null for missing). */
 export type PredictionValue = number | string | boolean | bigint | null | undefined;
@@ -71,5 +71,19 @@ export interface StructureViewProps {
   /** The current prediction; omit when there is none. */
   readonly result?: StructurePrediction;
   /** Called when the user selects a node or segment. */
+  readonly onSelect?: (selection: StructureSelection) => void;
+}
+
+/** The variant of {@link ModelStructure} with kind `K`. */
+export type StructureOf<K extends ModelStructure['kind']> = Extract<ModelStructure, { readonly kind: K }>;
+
+/**
+ * Props every per-kind view takes (`GraphView`, `TreeView`, `EnsembleView`, …). Adding a view for a new
+ * structure kind is one component with these props plus one line in `StructureView`'s table.
+ */
+export interface KindViewProps<K extends ModelStructure['kind']> {
+  readonly description: ModelDescription;
+  readonly structure: StructureOf<K>;
+  readonly result?: StructurePrediction;
   readonly onSelect?: (selection: StructureSelection) => void;
 }

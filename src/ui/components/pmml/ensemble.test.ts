@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { fixtures } from '../structure/fixtures.js';
+import type { StructureOf } from '../structure/types.js';
+import { segmentPrediction, segmentRows } from './ensemble.js';
+
+const structure = fixtures.ensemble.structure as StructureOf<'ensemble'>;
+
+describe('segmentRows', () => {
+  it('joins each segment with its traced result and numeric contribution', () => {
+    const rows = segmentRows(structure, { trace: { segments: [{ id: '2', value: 0.5 }, { id: '3', selected: false, value: 7 }] } });
+    expect(rows.map((r) => r.valueText)).toEqual(['', '0.5', '']);
+    expect(rows[1].contribution).toBeCloseTo(0.5);
+    expect(rows[2].contribution).toBeUndefined();
+  });
+
+  it('passes a segment its own decision path', () => {
+    expect(segmentPrediction({ id: '1', decisionPath: ['1', '3'] })?.decisionPath).toEqual(['1', '3']);
+    expect(segmentPrediction({ id: '1', selected: false })).toBeUndefined();
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fixtures } from '../structure/fixtures.js';
+import type { StructureOf } from '../structure/types.js';
+import { regressionRows, termValue } from './regression.js';
+
+const structure = fixtures.regression.structure as StructureOf<'regression'>;
+
+describe('termValue', () => {
+  it('reads numeric, categorical, power and product terms from the inputs', () => {
+    const inputs = { age: 30, region: 'north', x: '2' };
+    expect(termValue('age', inputs)).toBe(30);
+    expect(termValue('region=north', inputs)).toBe(1);
+    expect(termValue('region=south', inputs)).toBe(0);
+    expect(termValue('x^2', inputs)).toBe(4);
+    expect(termValue('age*x', inputs)).toBe(60);
+  });
+
+  it('is undefined when a factor is missing', () => {
+    expect(termValue('age', { age: null })).toBeUndefined();
+  });
+});
+
+describe('regressionRows', () => {
+  it('computes each term as value × coefficient and sorts by contribution size', () => {
+    const [table] = regressionRows(structure, { inputs: { age: 40, income: 50_000, region: 'south' } });
+    expect(table.terms.map((t) => t.label)).toEqual(['income', 'age', 'region=north']);
+    expect(table.terms[0].contribution).toBeCloseTo(-100);
+    expect(table.total).toBeCloseTo(1.5 + 10 - 100 + 0);
+  });
+
+  it('prefers the contributions the trace reports', () => {
+    const trace = { terms: [{ label: 'age', coefficient: 0.25, value: 8, contribution: 2 }] };
+    const [table] = regressionRows(structure, { trace });
+    expect(table.terms.find((t) => t.label === 'age')?.contribution).toBe(2);
+    expect(table.total).toBeUndefined();
+  });
+
+  it('sorts by coefficient size when there is no prediction', () => {
+    const [table] = regressionRows(structure);
+    expect(table.hasContributions).toBe(false);
+    expect(table.terms[0].label).toBe('region=north');
+  });
+});

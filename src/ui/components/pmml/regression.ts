@@ -1,0 +1,75 @@
+import type { CoefficientTable } from '../../../engine/model/description.js';
+import type { PredictionValue, StructurePrediction, StructureOf } from '../structure/types.js';
+
+export interface TermRow {
+  readonly label: string;
+  readonly coefficient: number;
+  /** The term's value for the current record (the product of its factors). */
+  readonly value?: number;
+  /** `value × coefficient`: how much the term adds to this table's linear predictor. */
+  readonly contribution?: number;
+}
+
+export interface TableRows {
+  readonly title: string;
+  readonly intercept: number;
+  readonly terms: readonly TermRow[];
+  /** Intercept plus all contributions, when every term's value is known. */
+  readonly total?: number;
+  /** Largest magnitude among the bars, for scaling them. */
+  readonly scale: number;
+  readonly hasContributions: boolean;
+}
+
+/**
+ * The value of a term label for a record, read from the inputs: `x` is the number x, `c=v` is 1 when field c
+ * has value v and 0 otherwise (PMML CategoricalPredictor), `x^2` a power, and `a*b` the product of its factors
+ * (PMML PredictorTerm). Undefined when a factor is missing or not numeric.
+ */
+export function termValue(label: string, inputs: Readonly<Record<string, PredictionValue>>): number | undefined {
+  let product = 1;
+  for (const factor of label.split('*').map((f) => f.trim())) {
+    const categorical = /^(.+?)\s*=\s*(.+)$/.exec(factor);
+    if (categorical) {
+      const actual = inputs[categorical[1]];
+      if (actual === null || actual === undefined) return undefined;
+      product *= String(actual) === categorical[2] ? 1 : 0;
+      continue;
+    }
+    const power = /^(.+?)\s*\^\s*(-?[\d.]+)$/.exec(factor);
+    const name = power ? power[1] : factor;
+    const raw = inputs[name];
+    const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (Number.isNaN(value)) return undefined;
+    product *= power ? value ** Number(power[2]) : value;
+  }
+  return product;
+}
+
+function tableRows(table: CoefficientTable, tableCount: number, prediction?: StructurePrediction): TableRows {
+  const traced = prediction?.trace?.terms?.filter((t) => tableCount === 1 || t.table === table.targetCategory);
+  const inputs = prediction?.inputs;
+  const terms: TermRow[] = table.terms.map((term) => {
+    const fromTrace = traced?.find((t) => t.label === term.label);
+    if (fromTrace) return { ...term, value: fromTrace.value, contribution: fromTrace.contribution };
+    const value = inputs ? termValue(term.label, inputs) : undefined;
+    return { ...term, value, contribution: value === undefined ? undefined : value * term.coefficient };
+  });
+  const hasContributions = terms.some((t) => t.contribution !== undefined);
+  const magnitude = (t: TermRow) => Math.abs(hasContributions ? (t.contribution ?? 0) : t.coefficient);
+  terms.sort((a, b) => magnitude(b) - magnitude(a));
+  const isComplete = hasContributions && terms.every((t) => t.contribution !== undefined);
+  return {
+    title: table.targetCategory === undefined ? 'Regression table' : `Target category ${table.targetCategory}`,
+    intercept: table.intercept,
+    terms,
+    total: isComplete ? terms.reduce((sum, t) => sum + t.contribution!, table.intercept) : undefined,
+    scale: Math.max(1e-12, ...terms.map(magnitude)),
+    hasContributions,
+  };
+}
+
+/** Each regression table's terms, with their contributions to the current prediction when it is known. */
+export function regressionRows(structure: StructureOf<'regression'>, prediction?: StructurePrediction): TableRows[] {
+  return structure.tables.map((table) => tableRows(table, structure.tables.length, prediction));
+}

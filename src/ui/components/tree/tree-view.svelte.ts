@@ -1,0 +1,77 @@
+import type { TreeNodeSpec } from '../../../engine/model/description.js';
+import { PanZoom } from '../structure/pan-zoom.svelte.js';
+import { visibleRect } from '../structure/spatial-index.js';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  countNodes,
+  distributionColors,
+  idSet,
+  initialCollapsed,
+  layoutTree,
+  toggled,
+  without,
+} from './tree-layout.js';
+
+const CULL_MARGIN = 200;
+
+/** State of one decision-tree drawing: which subtrees are collapsed, the layout, and what is visible. */
+export class TreeViewState {
+  readonly root: TreeNodeSpec;
+  readonly nodeCount: number;
+  readonly colors: ReadonlyMap<string, string>;
+  readonly panZoom = new PanZoom([0.05, 3]);
+  collapsed = $state.raw<ReadonlySet<string>>(idSet([]));
+  selectedId = $state<string | undefined>();
+  readonly #path: () => readonly string[];
+
+  readonly pathSet = $derived.by(() => idSet(this.#path()));
+  readonly drawing = $derived.by(() => layoutTree(this.root, this.collapsed, this.pathSet));
+  readonly visible = $derived.by(() => {
+    const { width, height, transform } = this.panZoom;
+    if (width === 0) return { cards: [] as number[], links: [] as number[] };
+    const rect = visibleRect(transform, width, height, CULL_MARGIN);
+    return { cards: this.drawing.index.query(rect), links: this.drawing.linkIndex.query(rect) };
+  });
+  readonly isDetailed = $derived(this.panZoom.transform.k >= 0.35);
+  readonly selected = $derived(this.drawing.cards.find((card) => card.spec.id === this.selectedId));
+
+  /** `path` reads the current decision path (root → leaf node ids); the drawing follows it. */
+  constructor(root: TreeNodeSpec, path: () => readonly string[]) {
+    this.root = root;
+    this.nodeCount = countNodes(root);
+    this.colors = distributionColors(root);
+    this.collapsed = initialCollapsed(root);
+    this.#path = path;
+  }
+
+  toggle(id: string): void {
+    this.collapsed = toggled(this.collapsed, id);
+  }
+
+  expandAll(): void {
+    this.collapsed = idSet([]);
+  }
+
+  collapseAll(): void {
+    this.collapsed = initialCollapsed(this.root, 1);
+  }
+
+  /** Opens every collapsed node on the decision path and brings its leaf into view. */
+  revealPath(): void {
+    const path = this.#path();
+    if (path.length === 0) return;
+    if (path.some((id) => this.collapsed.has(id))) this.collapsed = without(this.collapsed, this.pathSet);
+    const leaf = this.drawing.cards.find((card) => card.spec.id === path[path.length - 1]);
+    if (!leaf) return;
+    const { width, height, transform } = this.panZoom;
+    const view = visibleRect(transform, width, height);
+    const isInView =
+      leaf.x >= view.x && leaf.y >= view.y && leaf.x + CARD_WIDTH <= view.x + view.width && leaf.y + CARD_HEIGHT <= view.y + view.height;
+    if (!isInView) this.panZoom.focus(leaf.x + CARD_WIDTH / 2, leaf.y + CARD_HEIGHT / 2, 0.6);
+  }
+
+  fit(): void {
+    this.panZoom.fit(this.drawing.bounds, 1.2);
+  }
+}
