@@ -2,7 +2,8 @@
  * The ONNX format: structure (protobuf → {@link ModelDescription}) and running through the {@link OnnxRunner}
  * port. Nothing here imports a runtime; the browser and Node inject `onnxruntime-web` into `createOrtRunner`.
  */
-export { onnxFormat, looksLikeOnnxModel } from './onnx-format.js';
+export { onnxFormat } from './onnx-format.js';
+export { looksLikeOnnxModel } from './model-proto-scan.js';
 export { openOnnxModel, requireExternalData, type OnnxModel, type OpenOnnxOptions } from './onnx-model.js';
 export type {
   ExecutionBackend,

@@ -2,6 +2,7 @@ import { FormatError } from '../../errors.js';
 import type { ModelDescription } from '../../model/description.js';
 import { describeFunctions, describeGraph } from './graph-description.js';
 import { int64ToNumber } from './int64.js';
+import { findForeignField, scanFields } from './model-proto-scan.js';
 import { onnx } from './onnx-proto.generated.js';
 import { externalDataReference } from './tensor-proto.js';
 
@@ -77,6 +78,14 @@ export function openOnnxModel(bytes: Uint8Array, options: OpenOnnxOptions = {}):
 function decodeModelProto(bytes: Uint8Array, fileName: string): onnx.ModelProto {
   if (bytes.length === 0) {
     throw new FormatError(`The file '${fileName}' is empty.`, fileName);
+  }
+  const scan = scanFields(bytes);
+  const foreign = scan.isComplete ? findForeignField(scan.fields) : undefined;
+  if (foreign) {
+    throw new FormatError(
+      `The file '${fileName}' is a protobuf message but not an ONNX model: ModelProto has no field ${foreign.field} of wire type ${foreign.wireType}.`,
+      fileName,
+    );
   }
   try {
     return onnx.ModelProto.decode(bytes);

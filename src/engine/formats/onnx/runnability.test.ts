@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InferenceError } from '../../errors.js';
+import { openOnnxModel } from './onnx-model.js';
+import { onnx } from './onnx-proto.generated.js';
+import { toInferenceError } from './ort-errors.js';
+import { assertRunnable, findRunBlockers } from './runnability.js';
+
+const SHARED = new URL('../../../../../shared/conformance/onnx/', import.meta.url);
+const openCase = (name: string) => openOnnxModel(new Uint8Array(readFileSync(new URL(`${name}/model.onnx`, SHARED))));
+
+/** A one-node model `y = op(x)` with float tensors, for the cases no shared model covers. */
+function oneNodeModel(op: { op_type: string; domain?: string }, opsets: { domain: string; version: number }[]) {
+  const tensor = (name: string) => ({ name, type: { tensor_type: { elem_type: 1, shape: { dim: [{ dim_value: 2 }] } } } });
+  const bytes = onnx.ModelProto.encode({
+    ir_version: 8,
+    opset_import: opsets,
+    graph: { name: 'g', node: [{ ...op, input: ['x'], output: ['y'] }], input: [tensor('x')], output: [tensor('y')] },
+  }).finish();
+  return openOnnxModel(bytes);
+}
+
+describe('findRunBlockers', () => {
+  it('finds nothing in a model onnxruntime-web runs', () => {
+    expect(findRunBlockers(openCase('silero-vad-v4-legacy'))).toEqual([]);
+    expect(findRunBlockers(openCase('sklearn-rf-iris-zipmap'))).toEqual([]);
+  });
+
+  it.each([
+    ['onnx-node-cast_FLOAT_to_BFLOAT16', 'bfloat16'],
+    ['onnx-node-cast_FLOAT_to_FLOAT8E4M3FN', 'float8e4m3fn'],
+  ])('names the element type of %s', (name, type) => {
+    const [blocker] = findRunBlockers(openCase(name));
+    expect(blocker.code).toBe('inference.unsupportedType');
+    expect(blocker.message).toContain(`'${type}'`);
+  });
+
+  it('refuses sequence inputs', () => {
+    expect(findRunBlockers(openCase('onnx-node-sequence_insert_at_front')).map((blocker) => blocker.code)).toEqual(['inference.nonTensor']);
+  });
+
+  it('names a custom operator domain', () => {
+    const model = oneNodeModel({ op_type: 'StringLower', domain: 'ai.onnx.contrib' }, [{ domain: '', version: 17 }, { domain: 'ai.onnx.contrib', version: 1 }]);
+    expect(() => assertRunnable(model)).toThrow(expect.objectContaining({ code: 'inference.customOp', message: expect.stringContaining("'ai.onnx.contrib'") }));
+  });
+
+  it('names an operator set newer than the runtime', () => {
+    const model = oneNodeModel({ op_type: 'Relu' }, [{ domain: '', version: 27 }]);
+    expect(findRunBlockers(model)).toEqual([{ code: 'inference.opset', message: expect.stringContaining('operator set 27') }]);
+  });
+});
+
+describe('toInferenceError', () => {
+  it.each([
+    ['unsupported data type: 16', 'inference.unsupportedType'],
+    ["Can't create a session. ERROR_CODE: 1, ERROR_MESSAGE: Fatal error: ai.onnx.contrib:StringLower(-1) is not a registered function/op", 'inference.customOp'],
+    ['ONNX Runtime only *guarantees* support for models stamped with official released onnx opset versions. Opset 27 is under development', 'inference.opset'],
+    ['Reading data from non-tensor typed value is not supported.', 'inference.nonTensor'],
+    ['no available backend found. ERR: [webgpu] backend not found.', 'inference.backend'],
+    ['something else', 'inference.failed'],
+  ])('maps "%s" to %s', (text, code) => {
+    const error = toInferenceError(new Error(text), 'create a session');
+    expect(error).toBeInstanceOf(InferenceError);
+    expect(error.code).toBe(code);
+    expect(error.message).toContain(text);
+  });
+});
