@@ -1,0 +1,463 @@
+/**
+ * The Java → JavaScript pattern translator behind `java-regex.ts`: a single pass over the Java pattern that
+ * emits pieces (text, capturing-group openings, backreferences) and numbers the JavaScript groups at the end,
+ * once the groups added for atomic emulation are in place.
+ */
+import {
+  HORIZONTAL_SPACE, LINE_TERMINATORS, SPACE, VERTICAL_SPACE, caseVariants, literalCodePoint, propertyClass,
+} from './java-regex-classes.js';
+
+interface GroupOpen {
+  readonly kind: 'open';
+  /** Java group number; undefined for a group added to emulate an atomic group. */
+  readonly java?: number;
+  readonly name?: string;
+}
+interface Backreference {
+  readonly kind: 'backref';
+  readonly java?: number;
+  readonly added?: GroupOpen;
+}
+type Piece = string | GroupOpen | Backreference;
+
+interface Modes {
+  caseless: boolean;
+  dotAll: boolean;
+  comments: boolean;
+}
+
+export type Translation =
+  | { source: string; flags: string; groups: number[]; names: Set<string> }
+  | { unsupported: string }
+  | { invalid: string };
+
+class Unsupported extends Error {}
+class Invalid extends Error {}
+
+const END_OF_INPUT = '(?![^])';
+const BEFORE_FINAL_TERMINATOR = `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?${END_OF_INPUT})`;
+const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})/;
+
+export class RegexTranslator {
+  private pos = 0;
+  private readonly pieces: Piece[] = [];
+  private javaGroups = 0;
+  private readonly names = new Set<string>();
+  private readonly flags = { caseless: false, multiline: false };
+
+  constructor(private readonly pattern: string) {}
+
+  translate(): Translation {
+    try {
+      const modes = this.leadingFlags();
+      this.sequence(modes, false);
+      if (this.pos < this.pattern.length) throw new Invalid(`unmatched ')' at index ${this.pos}`);
+      return this.assemble();
+    } catch (error) {
+      if (error instanceof Unsupported) return { unsupported: error.message };
+      if (error instanceof Invalid) return { invalid: error.message };
+      throw error;
+    }
+  }
+
+  /** `(?imsx)` at the very start applies to the whole pattern and becomes RegExp flags. */
+  private leadingFlags(): Modes {
+    const modes: Modes = { caseless: false, dotAll: false, comments: false };
+    for (;;) {
+      const match = /^\(\?([idmsuxU]*)\)/.exec(this.pattern.slice(this.pos));
+      if (match === null) return modes;
+      for (const flag of match[1]) {
+        if (flag === 'i') this.flags.caseless = true;
+        else if (flag === 'm') this.flags.multiline = true;
+        else if (flag === 's') modes.dotAll = true;
+        else if (flag === 'x') modes.comments = true;
+      }
+      this.pos += match[0].length;
+    }
+  }
+
+  private assemble(): Translation {
+    const groups = [0];
+    let next = 1;
+    const numbers = new Map<GroupOpen, number>();
+    let source = '';
+    for (const piece of this.pieces) {
+      if (typeof piece !== 'string' && piece.kind === 'open') {
+        numbers.set(piece, next);
+        if (piece.java !== undefined) groups[piece.java] = next;
+        next++;
+      }
+    }
+    for (const piece of this.pieces) {
+      if (typeof piece === 'string') source += piece;
+      else if (piece.kind === 'open') source += piece.name === undefined ? '(' : `(?<${piece.name}>`;
+      else {
+        const number = piece.added !== undefined ? numbers.get(piece.added) : groups[piece.java as number];
+        // A non-capturing wrapper keeps a following digit from extending the group number.
+        source += `(?:\\${number})`;
+      }
+    }
+    const flags = `gu${this.flags.caseless ? 'i' : ''}${this.flags.multiline ? 'm' : ''}`;
+    return { source, flags, groups, names: this.names };
+  }
+
+  private peek(offset = 0): string {
+    return this.pattern[this.pos + offset] ?? '';
+  }
+
+  private skipComments(modes: Modes): void {
+    if (!modes.comments) return;
+    for (;;) {
+      const c = this.peek();
+      if (/\s/.test(c) && c !== '') this.pos++;
+      else if (c === '#') {
+        while (this.pos < this.pattern.length && this.peek() !== '\n') this.pos++;
+      } else return;
+    }
+  }
+
+  /** Translates up to the `)` closing the current group (not consumed) or the end. */
+  private sequence(outer: Modes, inGroup: boolean): void {
+    const modes = { ...outer };
+    let atomStart = -1;
+    for (;;) {
+      this.skipComments(modes);
+      if (this.pos >= this.pattern.length) {
+        if (inGroup) throw new Invalid('a group is not closed');
+        return;
+      }
+      const c = this.peek();
+      if (c === ')') {
+        if (!inGroup) throw new Invalid(`unmatched ')' at index ${this.pos}`);
+        return;
+      }
+      if (QUANTIFIER.test(this.pattern.slice(this.pos)) || c === '{') {
+        this.quantifier(atomStart);
+        atomStart = -1;
+        continue;
+      }
+      atomStart = this.pieces.length;
+      if (c === '|') {
+        this.pos++;
+        this.pieces.push('|');
+        atomStart = -1;
+      } else if (c === '(') {
+        if (!this.group(modes)) atomStart = -1;
+      } else if (c === '[') {
+        this.pos++;
+        this.pieces.push(this.characterClass(modes));
+      } else if (c === '\\') {
+        this.pos++;
+        this.escape(modes);
+      } else if (c === '.') {
+        this.pos++;
+        this.pieces.push(modes.dotAll ? '[^]' : `[^${LINE_TERMINATORS}]`);
+      } else if (c === '^') {
+        this.pos++;
+        this.pieces.push('^');
+        atomStart = -1;
+      } else if (c === '$') {
+        this.pos++;
+        this.pieces.push(this.flags.multiline ? '$' : BEFORE_FINAL_TERMINATOR);
+        atomStart = -1;
+      } else {
+        const codePoint = this.pattern.codePointAt(this.pos) as number;
+        this.pos += codePoint > 0xffff ? 2 : 1;
+        this.literal(codePoint, modes);
+      }
+    }
+  }
+
+  private literal(codePoint: number, modes: Modes): void {
+    const variants = modes.caseless && !this.flags.caseless ? caseVariants(codePoint) : [codePoint];
+    this.pieces.push(variants.length === 1 ? literalCodePoint(codePoint) : `[${variants.map(literalCodePoint).join('')}]`);
+  }
+
+  /** A quantifier after the atom starting at piece `atomStart`; `X?+`-style possessive ones are emulated. */
+  private quantifier(atomStart: number): void {
+    const match = QUANTIFIER.exec(this.pattern.slice(this.pos));
+    if (match === null) throw new Invalid(`'{' at index ${this.pos} does not start a quantifier`);
+    if (atomStart < 0) throw new Invalid(`the quantifier '${match[0]}' at index ${this.pos} has nothing to repeat`);
+    this.pos += match[0].length;
+    const mode = this.peek();
+    if (mode === '?') {
+      this.pos++;
+      this.pieces.push(`${match[0]}?`);
+    } else if (mode === '+') {
+      this.pos++;
+      this.pieces.push(match[0]);
+      this.atomic(atomStart);
+    } else {
+      this.pieces.push(match[0]);
+    }
+  }
+
+  /** Wraps the pieces from `start` on as `(?:(?=(X))\n)`: X matched once, never backtracked into. */
+  private atomic(start: number): void {
+    const added: GroupOpen = { kind: 'open' };
+    this.pieces.splice(start, 0, '(?:(?=', added);
+    this.pieces.push('))', { kind: 'backref', added }, ')');
+  }
+
+  /** Translates a group; returns whether it can be quantified. */
+  private group(modes: Modes): boolean {
+    const rest = this.pattern.slice(this.pos);
+    const start = this.pieces.length;
+    const flagGroup = /^\(\?([idmsuxU]*)(?:-([idmsuxU]*))?([:)])/.exec(rest);
+    if (flagGroup !== null) {
+      this.pos += flagGroup[0].length;
+      const scoped = flagGroup[3] === ':' ? { ...modes } : modes;
+      this.applyFlags(scoped, flagGroup[1], flagGroup[2] ?? '');
+      if (flagGroup[3] === ')') return false;
+      this.pieces.push('(?:');
+      this.sequence(scoped, true);
+      this.close();
+      return true;
+    }
+    let opening: Piece;
+    let atomic = false;
+    const named = /^\(\?<([a-zA-Z][a-zA-Z0-9]*)>/.exec(rest);
+    if (named !== null) {
+      this.pos += named[0].length;
+      if (this.names.has(named[1])) throw new Invalid(`the group name '${named[1]}' is used twice`);
+      this.names.add(named[1]);
+      opening = { kind: 'open', java: ++this.javaGroups, name: named[1] };
+    } else if (/^\(\?(?::|=|!|<=|<!)/.test(rest)) {
+      opening = rest.startsWith('(?<') ? rest.slice(0, 4) : rest.slice(0, 3);
+      this.pos += opening.length;
+    } else if (rest.startsWith('(?>')) {
+      this.pos += 3;
+      opening = '(?:';
+      atomic = true;
+    } else if (rest.startsWith('(?')) {
+      throw new Invalid(`unknown group construct at index ${this.pos}`);
+    } else {
+      this.pos++;
+      opening = { kind: 'open', java: ++this.javaGroups };
+    }
+    this.pieces.push(opening);
+    this.sequence(modes, true);
+    this.close();
+    if (atomic) this.atomic(start);
+    return true;
+  }
+
+  private close(): void {
+    this.pos++;
+    this.pieces.push(')');
+  }
+
+  private applyFlags(modes: Modes, on: string, off: string): void {
+    for (const flag of on) {
+      if (flag === 'i') modes.caseless = true;
+      else if (flag === 's') modes.dotAll = true;
+      else if (flag === 'x') modes.comments = true;
+      else if (flag === 'm' && !this.flags.multiline) throw new Unsupported(`the MULTILINE flag '(?m)' after the start of the pattern`);
+    }
+    for (const flag of off) {
+      if (flag === 'i') {
+        if (this.flags.caseless) throw new Unsupported(`'(?-i)' after a leading '(?i)'`);
+        modes.caseless = false;
+      } else if (flag === 's') modes.dotAll = false;
+      else if (flag === 'x') modes.comments = false;
+      else if (flag === 'm' && this.flags.multiline) throw new Unsupported(`'(?-m)' after a leading '(?m)'`);
+    }
+  }
+
+  /** The code point of `\0…`, `\x…`, `\u…`, `\t` and the like, after the backslash; undefined for other escapes. */
+  private escapedCodePoint(c: string): number | undefined {
+    const simple: Record<string, number> = { t: 9, n: 10, r: 13, f: 12, a: 7, e: 27 };
+    if (c in simple) {
+      this.pos++;
+      return simple[c];
+    }
+    if (c === '0') {
+      const octal = /^0([0-3][0-7]{2}|[0-7]{1,2})/.exec(this.pattern.slice(this.pos));
+      if (octal === null) throw new Invalid(`illegal octal escape at index ${this.pos}`);
+      this.pos += octal[0].length;
+      return parseInt(octal[1], 8);
+    }
+    if (c === 'x') {
+      const hex = /^x(?:([0-9a-fA-F]{2})|\{([0-9a-fA-F]+)\})/.exec(this.pattern.slice(this.pos));
+      if (hex === null) throw new Invalid(`illegal hexadecimal escape at index ${this.pos}`);
+      this.pos += hex[0].length;
+      const codePoint = parseInt(hex[1] ?? hex[2], 16);
+      if (codePoint > 0x10ffff) throw new Invalid(`hexadecimal code point ${hex[2]} is out of range`);
+      return codePoint;
+    }
+    if (c === 'u') {
+      const unit = /^u([0-9a-fA-F]{4})/.exec(this.pattern.slice(this.pos));
+      if (unit === null) throw new Invalid(`illegal Unicode escape at index ${this.pos}`);
+      this.pos += unit[0].length;
+      const high = parseInt(unit[1], 16);
+      const low = /^\\u(d[c-f][0-9a-f]{2})/i.exec(this.pattern.slice(this.pos));
+      if (high >= 0xd800 && high < 0xdc00 && low !== null) {
+        this.pos += low[0].length;
+        return 0x10000 + ((high - 0xd800) << 10) + (parseInt(low[1], 16) - 0xdc00);
+      }
+      return high;
+    }
+    if (c === 'c') {
+      const control = this.peek(1);
+      if (control === '') throw new Invalid('illegal control escape at the end of the pattern');
+      this.pos += 2;
+      return control.charCodeAt(0) ^ 64;
+    }
+    return undefined;
+  }
+
+  /** `\p{…}`/`\P{…}` after the backslash: the class contents and whether the class is negated. */
+  private property(): { contents: string; negated: boolean } {
+    const negated = this.peek() === 'P';
+    const match = /^[pP](?:\{([^}]*)\}|([A-Za-z]))/.exec(this.pattern.slice(this.pos));
+    if (match === null) throw new Invalid(`illegal property escape at index ${this.pos}`);
+    this.pos += match[0].length;
+    const name = match[1] ?? match[2];
+    const contents = propertyClass(name);
+    if (contents === undefined) throw new Unsupported(`the character property '\\p{${name}}'`);
+    return { contents, negated };
+  }
+
+  /** An escape outside a character class, after the backslash. */
+  private escape(modes: Modes): void {
+    const c = this.peek();
+    if (c === '') throw new Invalid('the pattern ends with a backslash');
+    const codePoint = this.escapedCodePoint(c);
+    if (codePoint !== undefined) return this.literal(codePoint, modes);
+    if (/[1-9]/.test(c)) return this.backreference();
+    if (c === 'p' || c === 'P') {
+      const { contents, negated } = this.property();
+      this.pieces.push(`[${negated ? '^' : ''}${contents}]`);
+      return;
+    }
+    this.pos++;
+    const translations: Record<string, string> = {
+      d: '\\d', D: '\\D', w: '\\w', W: '\\W', b: '\\b', B: '\\B',
+      s: `[${SPACE}]`, S: `[^${SPACE}]`, h: `[${HORIZONTAL_SPACE}]`, H: `[^${HORIZONTAL_SPACE}]`,
+      v: `[${VERTICAL_SPACE}]`, V: `[^${VERTICAL_SPACE}]`, R: `(?:\\r\\n|[${VERTICAL_SPACE}])`,
+      A: '(?<![^])', z: END_OF_INPUT, Z: BEFORE_FINAL_TERMINATOR,
+    };
+    if (c in translations) {
+      this.pieces.push(translations[c]);
+    } else if (c === 'Q') {
+      const end = this.pattern.indexOf('\\E', this.pos);
+      const quoted = this.pattern.slice(this.pos, end < 0 ? undefined : end);
+      this.pos = end < 0 ? this.pattern.length : end + 2;
+      for (const char of quoted) this.literal(char.codePointAt(0) as number, modes);
+    } else if (c === 'E') {
+      // A stray \E ends nothing; Java ignores it.
+    } else if (c === 'k') {
+      const name = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(this.pattern.slice(this.pos));
+      if (name === null || !this.names.has(name[1])) throw new Invalid(`'\\k' at index ${this.pos - 1} names no earlier group`);
+      this.pos += name[0].length;
+      this.pieces.push(`\\k<${name[1]}>`);
+    } else if (c === 'G' || c === 'X' || c === 'N') {
+      throw new Unsupported(`the escape '\\${c}'`);
+    } else if (/[a-zA-Z]/.test(c)) {
+      throw new Invalid(`illegal escape '\\${c}' at index ${this.pos - 2}`);
+    } else {
+      this.literal(this.pattern.codePointAt(this.pos - 1) as number, modes);
+      if ((this.pattern.codePointAt(this.pos - 1) as number) > 0xffff) this.pos++;
+    }
+  }
+
+  /** `\n` after the backslash: Java takes further digits while they still name an existing group. */
+  private backreference(): void {
+    let number = Number(this.peek());
+    this.pos++;
+    while (/[0-9]/.test(this.peek()) && number * 10 + Number(this.peek()) <= this.javaGroups) {
+      number = number * 10 + Number(this.peek());
+      this.pos++;
+    }
+    if (number > this.javaGroups) throw new Invalid(`the backreference '\\${number}' names no earlier group`);
+    this.pieces.push({ kind: 'backref', java: number });
+  }
+
+  /** A character class after its `[`, as JavaScript text; nested union classes are flattened. */
+  private characterClass(modes: Modes): string {
+    const negated = this.peek() === '^';
+    if (negated) this.pos++;
+    const parts: string[] = [];
+    let first = true;
+    for (;;) {
+      if (modes.comments) while (/\s/.test(this.peek()) && this.peek() !== '') this.pos++;
+      const c = this.peek();
+      if (c === '') throw new Invalid('a character class is not closed');
+      if (c === ']' && !first) {
+        this.pos++;
+        break;
+      }
+      first = false;
+      if (c === '[') {
+        this.pos++;
+        const nested = this.characterClass(modes);
+        if (nested.startsWith('[^')) throw new Unsupported('a negated class nested in a character class');
+        parts.push(nested.slice(1, -1));
+        continue;
+      }
+      if (c === '&' && this.peek(1) === '&') throw new Unsupported("the class intersection '&&'");
+      const item = this.classItem();
+      if (typeof item === 'string') {
+        parts.push(item);
+        continue;
+      }
+      if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== '' && this.peek(1) !== '[') {
+        this.pos++;
+        const end = this.classItem();
+        if (typeof end === 'string') throw new Invalid(`illegal character range ending in a class at index ${this.pos}`);
+        if (end < item) throw new Invalid(`illegal character range at index ${this.pos}`);
+        parts.push(this.range(item, end, modes));
+      } else {
+        const variants = modes.caseless && !this.flags.caseless ? caseVariants(item) : [item];
+        parts.push(variants.map(literalCodePoint).join(''));
+      }
+    }
+    return `[${negated ? '^' : ''}${parts.join('')}]`;
+  }
+
+  private range(from: number, to: number, modes: Modes): string {
+    const text = `${literalCodePoint(from)}-${literalCodePoint(to)}`;
+    if (!modes.caseless || this.flags.caseless) return text;
+    const lower = String.fromCodePoint(from, to);
+    if (/^[a-z]{2}$/.test(lower) || /^[A-Z]{2}$/.test(lower)) {
+      const [a, b] = /[a-z]/.test(lower) ? lower.toUpperCase() : lower.toLowerCase();
+      return `${text}${a}-${b}`;
+    }
+    return text;
+  }
+
+  /** One class member: a code point, or class contents for `\d`, `\p{…}` and the like. */
+  private classItem(): number | string {
+    const c = this.peek();
+    if (c !== '\\') {
+      const codePoint = this.pattern.codePointAt(this.pos) as number;
+      this.pos += codePoint > 0xffff ? 2 : 1;
+      return codePoint;
+    }
+    this.pos++;
+    const e = this.peek();
+    if (e === '') throw new Invalid('the pattern ends with a backslash');
+    const codePoint = this.escapedCodePoint(e);
+    if (codePoint !== undefined) return codePoint;
+    if (e === 'p' || e === 'P') {
+      const { contents, negated } = this.property();
+      if (!negated) return contents;
+      if (contents.startsWith('\\p{') && !contents.includes('}\\')) return `\\P${contents.slice(2)}`;
+      throw new Unsupported(`the negated property '\\P' inside a character class`);
+    }
+    this.pos++;
+    const members: Record<string, string> = {
+      d: '\\d', D: '\\D', w: '\\w', W: '\\W', s: SPACE, h: HORIZONTAL_SPACE, v: VERTICAL_SPACE,
+    };
+    if (e in members) return members[e];
+    if (e === 'S' || e === 'H' || e === 'V') throw new Unsupported(`'\\${e}' inside a character class`);
+    if (e === 'Q') {
+      const end = this.pattern.indexOf('\\E', this.pos);
+      const quoted = this.pattern.slice(this.pos, end < 0 ? undefined : end);
+      this.pos = end < 0 ? this.pattern.length : end + 2;
+      return [...quoted].map((char) => literalCodePoint(char.codePointAt(0) as number)).join('');
+    }
+    if (/[a-zA-Z]/.test(e)) throw new Invalid(`illegal escape '\\${e}' in a character class`);
+    return e.codePointAt(0) as number;
+  }
+}
