@@ -147,7 +147,21 @@ export function numberValue(value: number, dataType: DataType = 'double'): Typed
   return { dataType, value };
 }
 
+/**
+ * The shortest decimal that reads back as the same float32 (Java's `Float.toString`), as a double: a float
+ * result 15.924594f is reported as 15.924594, not as its exact binary value 15.924593925476074.
+ */
+export function floatAsDecimal(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  for (let digits = 1; digits < 9; digits++) {
+    const candidate = Number(value.toPrecision(digits));
+    if (Math.fround(candidate) === value) return candidate;
+  }
+  return Number(value.toPrecision(9));
+}
+
 /** A JavaScript scalar for results: numbers, strings, booleans. */
 export function toJs(value: Value): string | number | boolean | null {
-  return value === MISSING ? null : value.value;
+  if (value === MISSING) return null;
+  return value.dataType === 'float' && typeof value.value === 'number' ? floatAsDecimal(value.value) : value.value;
 }

@@ -53,6 +53,12 @@ export interface ModelCompileContext {
   readonly resultScope: Scope;
   readonly target: TargetInfo;
   readonly math: MathContext;
+  /**
+   * Hands an affine Target (`rescaleFactor`, `rescaleConstant`; no min/max/castInteger) to the evaluator, which
+   * applies it itself; Targets then leaves the value alone. `undefined` when the Target is not affine. Lets a
+   * boosted ensemble add `factor × tree` to the constant tree by tree, as XGBoost and scikit-learn do.
+   */
+  takeAffineTarget(): { readonly factor: number; readonly constant: number } | undefined;
   /** Compiles a nested model (Segment, embedded model) whose fields resolve through `scope`. */
   compileNested(model: ModelElement, scope: Scope): CompiledModel;
 }

@@ -8,7 +8,7 @@ import { DOUBLE_MATH, FLOAT_MATH, type CompiledModel, type ModelCompileContext, 
 import { compileOutputs } from './outputs.js';
 import type { DerivedField } from './schema/transformations.js';
 import type { ModelElement } from './schema/model.js';
-import { compileTargets } from './targets.js';
+import { compileTargets, targetFor } from './targets.js';
 import type { TypedValue } from './values.js';
 
 /**
@@ -93,16 +93,23 @@ export function compileModel(
   const target = !declaresTarget && parentTarget !== undefined && model.functionName !== 'regression' ? parentTarget : targetInfo(model, env);
   const math = model.mathContext === 'float' ? FLOAT_MATH : DOUBLE_MATH;
   const resultScope = new Scope(scope);
+  let isTargetTaken = false;
   const mc: ModelCompileContext = {
     env,
     scope,
     resultScope,
     target,
     math,
+    takeAffineTarget() {
+      const spec = targetFor(model, target);
+      if (spec === undefined || spec.min !== undefined || spec.max !== undefined || spec.castInteger !== undefined) return undefined;
+      isTargetTaken = true;
+      return { factor: spec.rescaleFactor, constant: spec.rescaleConstant };
+    },
     compileNested: (nested, nestedScope) => compileModel(nested, nestedScope, env, kinds, false, target),
   };
   const score = kind.compile(model, mc);
-  const finish = compileTargets(model, target, math);
+  const finish = compileTargets(model, target, math, isTargetTaken);
   const predictionSlot = env.slots.nextPrediction();
   const outputs = compileOutputs(model, resultScope, target, predictionSlot, env);
   return {

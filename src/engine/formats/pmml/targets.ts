@@ -6,7 +6,7 @@ import type { Target } from './schema/mining-schema.js';
 import type { ModelElement } from './schema/model.js';
 import { MISSING } from './values.js';
 
-function targetFor(model: ModelElement, target: TargetInfo): Target | undefined {
+export function targetFor(model: ModelElement, target: TargetInfo): Target | undefined {
   const targets = model.Targets?.Target ?? [];
   return targets.find((t) => t.field !== undefined && t.field === target.name) ?? targets.find((t) => t.field === undefined);
 }
@@ -15,11 +15,11 @@ function targetFor(model: ModelElement, target: TargetInfo): Target | undefined 
  * PMML 4.4 Targets: post-processing of a model's raw prediction — clamping, rescaling, integer casting and
  * default values for regression; priors and display values for classification.
  */
-export function compileTargets(model: ModelElement, target: TargetInfo, math: MathContext): (p: Prediction) => Prediction {
+export function compileTargets(model: ModelElement, target: TargetInfo, math: MathContext, isAffineTaken = false): (p: Prediction) => Prediction {
   const spec = targetFor(model, target);
   const round = math.round;
   if (model.functionName === 'regression') {
-    const resultType = target.dataType === 'float' || target.dataType === 'double' ? target.dataType : math.dataType;
+    const resultType = math.isFloat ? 'float' : target.dataType === 'float' ? 'float' : 'double';
     if (spec === undefined) {
       return (p) => {
         const v = p.value;
@@ -27,7 +27,9 @@ export function compileTargets(model: ModelElement, target: TargetInfo, math: Ma
         return v.dataType === resultType && round(v.value) === v.value ? p : { ...p, value: { dataType: resultType, value: round(v.value) } };
       };
     }
-    const { min, max, rescaleFactor, rescaleConstant, castInteger } = spec;
+    const { min, max, castInteger } = spec;
+    const rescaleFactor = isAffineTaken ? 1 : spec.rescaleFactor;
+    const rescaleConstant = isAffineTaken ? 0 : spec.rescaleConstant;
     const defaultValue = spec.TargetValue.find((v) => v.defaultValue !== undefined)?.defaultValue;
     return (p) => {
       if (p.value === MISSING) {

@@ -34,16 +34,24 @@ function weightedMedian(values: number[], weights: number[]): number {
   return values[order[order.length - 1]];
 }
 
-function aggregateRegression(method: MultipleModelMethod, outcomes: SegmentOutcome[], math: MathContext): number | undefined {
+function aggregateRegression(
+  method: MultipleModelMethod,
+  outcomes: SegmentOutcome[],
+  math: MathContext,
+  affine: { readonly factor: number; readonly constant: number },
+): number | undefined {
   const r = math.round;
   const values = outcomes.map((o) => toNumber(o.prediction.value!));
   const weights = outcomes.map((o) => o.weight);
   if (values.length === 0) return undefined;
   let sum = 0;
   switch (method) {
-    case 'sum':
-      for (const v of values) sum = r(sum + v);
+    case 'sum': {
+      const { factor, constant } = affine;
+      sum = constant;
+      for (const v of values) sum = r(sum + (factor === 1 ? v : r(factor * v)));
       return sum;
+    }
     case 'average':
       for (const v of values) sum = r(sum + v);
       return r(sum / values.length);
@@ -162,6 +170,11 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
   const totalWeight = segments.reduce((s, x) => s + x.weight, 0);
   const isChain = method === 'modelChain' || method === 'x-multiModelChain';
   const isMultiTarget = method === 'x-multiModelChain';
+  // Floating-point addition is not associative. A boosted sum adds factor × tree to the Target's constant tree
+  // by tree, as XGBoost (from its base score) and scikit-learn (`predict_stages`) do, so the result matches the
+  // producing framework to the last bit; mathematically it is the Target's factor × sum + constant.
+  const affine = (isRegression && method === 'sum' ? mc.takeAffineTarget() : undefined) ?? { factor: 1, constant: 0 };
+  const roundedAffine = { factor: math.round(affine.factor), constant: math.round(affine.constant) };
 
   return (ctx) => {
     const outcomes: SegmentOutcome[] = [];
@@ -196,7 +209,7 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
       return { ...last, segments: outcomes, targets };
     }
     if (isRegression) {
-      const value = aggregateRegression(method, outcomes, math);
+      const value = aggregateRegression(method, outcomes, math, roundedAffine);
       return value === undefined ? MISSING_PREDICTION : { value: { dataType: math.dataType, value }, segments: outcomes };
     }
     return { ...aggregateClassification(method, outcomes, target.dataType, math), segments: outcomes };
