@@ -1,0 +1,76 @@
+import type { TensorData } from '../../engine/formats/onnx/index.js';
+import { toAppError } from '../state/app-error.js';
+import type { OnnxOpenOptions, OnnxOpenResult, OnnxRunReply, OnnxWorkerReply, OnnxWorkerRequest } from './protocol.js';
+
+/**
+ * The main thread's handle on one ONNX model running in its own worker (onnxruntime-web is loaded there, lazily,
+ * the first time a model is opened). One client holds one session; open another model with a new client, or call
+ * {@link OnnxWorkerClient.open} again to replace it (e.g. another backend or thread count).
+ *
+ * Errors reject as `AppError` data whose `code` is the engine's (`inference.unsupportedType`,
+ * `inference.customOp`, `inference.opset`, `inference.nonTensor`, `inference.backend`, `inference.failed`,
+ * `format.corrupt`, `value.invalid`, …).
+ *
+ * @example
+ * const client = new OnnxWorkerClient();
+ * const opened = await client.open(bytes, [], { executionProvider: 'auto', numThreads: 2 });
+ * if (opened.fallbackReason) showNotice(opened.fallbackReason);
+ * const { outputs, runMs } = await client.run({ input: createTensorData('float32', [1, 4], [5.1, 3.5, 1.4, 0.2]) });
+ * client.dispose();
+ */
+export class OnnxWorkerClient {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  #nextId = 1;
+
+  constructor() {
+    this.#worker = new Worker(new URL('./onnx.worker.ts', import.meta.url), { type: 'module', name: 'onnx' });
+    this.#worker.addEventListener('message', (event: MessageEvent<OnnxWorkerReply>) => {
+      const reply = event.data;
+      const pending = this.#pending.get(reply.id);
+      if (!pending) return;
+      this.#pending.delete(reply.id);
+      if (reply.ok) pending.resolve(reply.value);
+      else pending.reject(reply.error);
+    });
+    this.#worker.addEventListener('error', (event) => {
+      const error = toAppError(new Error(`The ONNX worker failed: ${event.message || 'unknown error'}.`));
+      for (const pending of this.#pending.values()) pending.reject(error);
+      this.#pending.clear();
+    });
+  }
+
+  /**
+   * Parses the model, checks it can run, creates the session and does a warm-up run. The bytes are copied to the
+   * worker (the caller keeps its buffers).
+   *
+   * @param externalData the model's external data files, each under the `location` the model names.
+   */
+  open(
+    bytes: Uint8Array,
+    externalData: readonly { readonly path: string; readonly data: Uint8Array }[] = [],
+    options: OnnxOpenOptions = {},
+  ): Promise<OnnxOpenResult> {
+    return this.#call({ type: 'open', bytes, externalData, options }) as Promise<OnnxOpenResult>;
+  }
+
+  /** Runs the open model; outputs come back as the engine's `ModelOutput`s (ZipMap outputs as labelled tensors). */
+  run(feeds: Readonly<Record<string, TensorData>>): Promise<OnnxRunReply> {
+    return this.#call({ type: 'run', feeds }) as Promise<OnnxRunReply>;
+  }
+
+  /** Releases the session and ends the worker, freeing the runtime's memory. */
+  dispose(): void {
+    void this.#call({ type: 'dispose' })
+      .catch(() => undefined)
+      .finally(() => this.#worker.terminate());
+  }
+
+  #call(request: OnnxWorkerRequest): Promise<unknown> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ ...request, id });
+    });
+  }
+}
