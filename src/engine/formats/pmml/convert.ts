@@ -1,3 +1,16 @@
+import {
+  daysSinceYear,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  parseTemporal,
+  referenceYear,
+  secondsSinceYear,
+  SECONDS_PER_DAY,
+  temporalKind,
+  toEpochSeconds,
+  toSecondsOfDay,
+} from './temporal.js';
 import { MISSING, type DataType, type TypedValue, type Value } from './values.js';
 
 /** A key under which equal PMML values collide in a Map (numbers of any numeric type compare by value). */
@@ -53,10 +66,24 @@ export function parseValue(text: string, dataType: DataType): TypedValue | undef
       return undefined;
     }
     default: {
-      const value = parseNumber(text);
+      const value = parseTemporal(text, dataType);
       return value === undefined ? undefined : { dataType, value };
     }
   }
+}
+
+/** Re-expresses a temporal value in another temporal dataType (date → dateDaysSince[1970], …). */
+function castTemporal(value: TypedValue, to: DataType): Value {
+  const kind = temporalKind(to);
+  if (kind === 'time') {
+    const seconds = toSecondsOfDay(value);
+    return seconds === undefined ? MISSING : { dataType: to, value: seconds };
+  }
+  const epoch = toEpochSeconds(value);
+  if (epoch === undefined) return MISSING;
+  const year = referenceYear(to) ?? 1970;
+  if (kind === 'date') return { dataType: to, value: daysSinceYear(Math.floor(epoch / SECONDS_PER_DAY), year) };
+  return { dataType: to, value: secondsSinceYear(epoch, year) };
 }
 
 /** Java's `Double.toString`, which PMML producers and jpmml use when a double becomes a string. */
@@ -78,6 +105,14 @@ export function formatDouble(value: number): string {
 export function formatValue(value: TypedValue): string {
   const v = value.value;
   if (typeof v === 'number') {
+    switch (value.dataType) {
+      case 'date':
+        return formatDate(v);
+      case 'dateTime':
+        return formatDateTime(v);
+      case 'time':
+        return formatTime(v);
+    }
     if (value.dataType === 'double' || value.dataType === 'float') return formatDouble(v);
     return Number.isInteger(v) ? String(v) : formatDouble(v);
   }
@@ -103,10 +138,14 @@ export function castValue(value: TypedValue, to: DataType): Value {
       if (typeof v === 'number') return { dataType: to, value: Math.fround(v) };
       if (typeof v === 'boolean') return { dataType: to, value: v ? 1 : 0 };
       return parseValue(v, to) ?? MISSING;
-    default:
+    case 'double':
       if (typeof v === 'number') return { dataType: to, value: v };
       if (typeof v === 'boolean') return { dataType: to, value: v ? 1 : 0 };
       return parseValue(v, to) ?? MISSING;
+    default:
+      if (typeof v === 'string') return parseValue(v, to) ?? MISSING;
+      if (typeof v === 'number' && temporalKind(value.dataType) !== undefined) return castTemporal(value, to);
+      return typeof v === 'number' ? { dataType: to, value: v } : MISSING;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CoefficientTable, ModelStructure, TreeNodeSpec } from '../../model/description.js';
+import type { GeneralRegressionModel } from './schema/general-regression-model.js';
 import type { MiningModel } from './schema/mining-model.js';
 import type { ModelElement } from './schema/model.js';
 import type { Predicate } from './schema/predicates.js';
@@ -113,4 +114,20 @@ export function describeMining(model: MiningModel, describeNested: (model: Model
       structure: describeNested(s.model),
     })),
   };
+}
+
+/** One coefficient table per target category: β of each parameter, labelled by the parameter's label. */
+export function describeGeneralRegression(model: GeneralRegressionModel): ModelStructure {
+  const labels = new Map(model.ParameterList.map((p) => [p.name, p.label ?? p.name]));
+  const categories = [...new Set(model.ParamMatrix.map((c) => c.targetCategory))];
+  const tables: CoefficientTable[] = categories.map((category) => {
+    const cells = model.ParamMatrix.filter((c) => c.targetCategory === category);
+    const intercept = cells.find((c) => !model.PPMatrix.some((p) => p.parameterName === c.parameterName));
+    return {
+      targetCategory: category,
+      intercept: intercept?.beta ?? 0,
+      terms: cells.filter((c) => c !== intercept).map((c) => ({ label: labels.get(c.parameterName) ?? c.parameterName, coefficient: c.beta })),
+    };
+  });
+  return { kind: 'regression', tables, normalization: model.linkFunction ?? model.cumulativeLink ?? model.modelType };
 }

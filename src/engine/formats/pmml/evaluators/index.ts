@@ -1,4 +1,5 @@
 import type { ModelKind } from '../model-kind.js';
+import { generalRegressionModelKind } from './general-regression-model.js';
 import { miningModelKind } from './mining-model.js';
 import { regressionModelKind } from './regression-model.js';
 import { treeModelKind } from './tree-model.js';
@@ -9,6 +10,7 @@ import { treeModelKind } from './tree-model.js';
  */
 export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, ModelKind>(
   [
+    generalRegressionModelKind as ModelKind,
     miningModelKind as ModelKind,
     regressionModelKind as ModelKind,
     treeModelKind as ModelKind,
