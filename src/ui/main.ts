@@ -2,6 +2,9 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { createMemoryModelStore } from '../engine/registry/memory-store.js';
+import { openIdbModelStore } from '../engine/registry/idb-store.js';
+import type { ModelStore } from '../engine/registry/model-store.js';
+import { toAppError } from './state/app-error.js';
 import { LibraryState } from './state/library.svelte.js';
 import { Notices } from './state/notices.svelte.js';
 import { Opener } from './state/opener.svelte.js';
@@ -14,7 +17,21 @@ import { EngineClient } from './workers/engine-client.js';
  * app. Nothing else constructs services, so tests and other entry points can wire different ones.
  */
 const notices = new Notices();
-const store = createMemoryModelStore();
+
+/** The library lives in IndexedDB; where the browser refuses it (some private modes) models last one visit. */
+async function openStore(): Promise<ModelStore> {
+  try {
+    return await openIdbModelStore({
+      indexedDB,
+      onVersionChange: () => notices.toast({ text: 'ModelPort was updated in another tab. Reload this page to keep using the library.', actionLabel: 'Reload', action: () => location.reload() }),
+    });
+  } catch (error) {
+    notices.error({ ...toAppError(error), message: `${toAppError(error).message} Models you open now are kept only until this page closes.` });
+    return createMemoryModelStore();
+  }
+}
+
+const store = await openStore();
 const engine = new EngineClient();
 const router = new Router();
 const library = new LibraryState(store, notices);

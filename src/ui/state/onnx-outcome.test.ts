@@ -5,13 +5,17 @@ describe('onnxOutcome', () => {
   it('reports every output with its shape and values, in declared order', () => {
     const outcome = onnxOutcome(
       [{ name: 'b', type: 'float32', isTensor: true }, { name: 'a', type: 'int64', isTensor: true }],
-      { a: { type: 'int64', dims: [1], data: [3n] as unknown as number[] }, b: { type: 'float32', dims: [1, 2], data: new Float32Array([0.25, 0.75]) } },
+      [
+        { name: 'a', tensor: { type: 'int64', dims: [1], data: new BigInt64Array([3n]) } },
+        { name: 'b', tensor: { type: 'float32', dims: [1, 2], data: new Float32Array([0.25, 0.75]) }, labels: ['no', 'yes'] },
+      ],
       1.5,
       'wasm',
     );
     expect(outcome.fields.map((f) => f.name)).toEqual(['b', 'a']);
     expect(outcome.fields[1].value).toBe(3);
     expect(outcome.backend).toBe('wasm');
+    expect(outcome.probabilities).toEqual([{ label: 'no', probability: 0.25 }, { label: 'yes', probability: 0.75 }]);
   });
 });
 

@@ -1,11 +1,12 @@
 import type { TensorSpec } from '../../engine/model/description.js';
 import type { ClassProbability, PredictionOutcome, ResultValue } from './predictor.js';
 
-/** An output tensor as the ONNX client returns it. */
-export interface RawTensor {
-  readonly type: string;
-  readonly dims: readonly number[];
-  readonly data: ArrayLike<number | bigint | string | boolean>;
+/** One output of a run as the ONNX client returns it (the engine's `ModelOutput`). */
+export interface RunOutput {
+  readonly name: string;
+  readonly tensor: { readonly type: string; readonly dims: readonly number[]; readonly data: ArrayLike<number | bigint | string | boolean> };
+  /** Class labels for the last dimension (ZipMap classes, or labels from the model's metadata). */
+  readonly labels?: readonly (string | number)[];
 }
 
 /** Output values kept for display; a 1000-class vector fits, a feature map is cut. */
@@ -13,14 +14,18 @@ const MAX_VALUES = 4096;
 const MAX_CLASSES = 1000;
 
 /** Shapes ONNX outputs for the result panel: values, and class bars for a single vector of scores. */
-export function onnxOutcome(specs: readonly TensorSpec[], outputs: Readonly<Record<string, RawTensor>>, latencyMs: number, backend?: string): PredictionOutcome {
-  const names = [...specs.map((s) => s.name).filter((n) => n in outputs), ...Object.keys(outputs).filter((n) => !specs.some((s) => s.name === n))];
-  const fields: ResultValue[] = names.map((name) => {
-    const tensor = outputs[name];
+export function onnxOutcome(specs: readonly TensorSpec[], outputs: readonly RunOutput[], latencyMs: number, backend?: string): PredictionOutcome {
+  const order = (name: string) => {
+    const index = specs.findIndex((s) => s.name === name);
+    return index < 0 ? specs.length : index;
+  };
+  const sorted = [...outputs].sort((a, b) => order(a.name) - order(b.name));
+  const fields: ResultValue[] = sorted.map(({ name, tensor }) => {
     const values = Array.from({ length: Math.min(tensor.data.length, MAX_VALUES) }, (_, i) => plain(tensor.data[i]));
     return { name, value: values[0] ?? null, values, shape: tensor.dims, type: tensor.type };
   });
-  return { fields, probabilities: classBars(fields), latencyMs, backend };
+  const labelled = sorted.findIndex((o) => o.labels !== undefined);
+  return { fields, probabilities: classBars(fields, labelled < 0 ? undefined : sorted[labelled]), latencyMs, backend };
 }
 
 function plain(value: number | bigint | string | boolean): number | string | boolean {
@@ -28,17 +33,19 @@ function plain(value: number | bigint | string | boolean): number | string | boo
 }
 
 /**
- * Class bars for the first float output that is one vector of 2–1000 scores: probabilities as they are when they
- * already sum to 1, otherwise their softmax (labelled by class index).
+ * Class bars for one vector of 2–1000 float scores (the labelled output when there is one): probabilities as
+ * they are when they already sum to 1, otherwise their softmax. Classes are named by label or index.
  */
-export function classBars(fields: readonly ResultValue[]): ClassProbability[] | undefined {
-  const field = fields.find((f) => f.type?.startsWith('float') && f.shape && f.shape.filter((d) => d > 1).length === 1 && f.values && f.values.length >= 2 && f.values.length <= MAX_CLASSES);
+export function classBars(fields: readonly ResultValue[], labelled?: RunOutput): ClassProbability[] | undefined {
+  const isVector = (f: ResultValue) => f.type?.startsWith('float') && f.shape && f.shape.filter((d) => d > 1).length === 1 && f.values && f.values.length >= 2 && f.values.length <= MAX_CLASSES;
+  const field = (labelled && fields.find((f) => f.name === labelled.name && isVector(f))) ?? fields.find(isVector);
   if (!field?.values) return undefined;
   const scores = field.values as number[];
   const sum = scores.reduce((a, b) => a + b, 0);
   const isDistribution = scores.every((s) => s >= 0 && s <= 1) && Math.abs(sum - 1) < 1e-3;
   const probabilities = isDistribution ? scores : softmax(scores);
-  return probabilities.map((probability, i) => ({ label: String(i), probability }));
+  const labels = labelled?.name === field.name ? labelled.labels : undefined;
+  return probabilities.map((probability, i) => ({ label: String(labels?.[i] ?? i), probability }));
 }
 
 export function softmax(scores: readonly number[]): number[] {

@@ -1,6 +1,8 @@
 import type { ModelDescription } from '../../engine/model/description.js';
 import { toAppError, type AppError } from './app-error.js';
-import { onnxOutcome, type RawTensor } from './onnx-outcome.js';
+import { createTensorData, type ElementInput, type TensorData } from '../../engine/formats/onnx/tensor-data.js';
+import type { TensorElementType } from '../../engine/formats/onnx/element-types.js';
+import { onnxOutcome, type RunOutput } from './onnx-outcome.js';
 import type { PredictionOutcome, Predictor } from './predictor.js';
 import type { TensorFeed } from './tensor-input.js';
 
@@ -14,7 +16,7 @@ interface RuntimeClient {
     externalData: readonly { readonly path: string; readonly data: Uint8Array }[],
     options: { executionProvider: BackendChoice; numThreads: number },
   ): Promise<{ backend: string; fallbackReason?: string }>;
-  run(feeds: Readonly<Record<string, TensorFeed>>): Promise<{ outputs: Readonly<Record<string, RawTensor>>; runMs: number }>;
+  run(feeds: Readonly<Record<string, TensorData>>): Promise<{ outputs: readonly RunOutput[]; runMs: number }>;
   dispose(): void;
 }
 
@@ -65,8 +67,7 @@ export class OnnxSession {
     this.status = 'loading';
     this.error = null;
     try {
-      const { createOnnxClient } = await import('../onnx/index.js');
-      const client = createOnnxClient() as RuntimeClient;
+      const client = await loadClient();
       const opened = await client.open(
         new Uint8Array(this.bytes.slice(0)),
         this.externalData.map((f) => ({ path: f.path, data: new Uint8Array(f.bytes.slice(0)) })),
@@ -85,8 +86,20 @@ export class OnnxSession {
 
   async #predict(feeds: Readonly<Record<string, TensorFeed>>): Promise<PredictionOutcome> {
     const client = await this.#client;
+    const tensors = Object.fromEntries(
+      Object.entries(feeds).map(([name, feed]) => [name, createTensorData(feed.type as TensorElementType, feed.dims, feed.data as readonly ElementInput[], name)]),
+    );
     const started = performance.now();
-    const { outputs, runMs } = await client.run(feeds);
+    const { outputs, runMs } = await client.run(tensors);
     return onnxOutcome(this.description.outputTensors, outputs, runMs ?? performance.now() - started, this.backendInUse ?? undefined);
   }
+}
+
+/** The ONNX client module, if this build has it (src/ui/onnx lands separately); imported on first use only. */
+const clientModules = import.meta.glob<{ createOnnxClient: () => RuntimeClient }>('../onnx/index.ts');
+
+async function loadClient(): Promise<RuntimeClient> {
+  const load = Object.values(clientModules)[0];
+  if (!load) throw { code: 'inference.backend', message: 'This build of ModelPort has no ONNX runtime.' } satisfies AppError;
+  return (await load()).createOnnxClient();
 }

@@ -12,14 +12,13 @@ export class PmmlPredictor implements Predictor {
 
   async predict(inputs: Readonly<Record<string, unknown>>): Promise<PredictionOutcome> {
     const reply = await this.engine.evaluate(this.handle, inputs as Readonly<Record<string, RawValue>>);
-    const known = new Set(this.resultFields.map((f) => f.name));
-    const names = [...this.resultFields.map((f) => f.name), ...[...reply.values.keys()].filter((n) => !known.has(n))];
+    // Declared result fields in document order; non-final outputs were left out by the worker.
+    const names = this.resultFields.length > 0 ? this.resultFields.map((f) => f.name) : [...reply.values.keys()];
     return {
       fields: names.map((name) => ({ name, value: reply.values.get(name) ?? null })),
       probabilities: probabilities(this.resultFields, reply.values),
       decisionPath: reply.decisionPath,
       trace: reply.trace,
-      derivedValues: derivedValues(reply.trace),
       latencyMs: reply.latencyMs,
     };
   }
@@ -45,13 +44,4 @@ export function probabilities(fields: readonly ResultFieldInfo[], values: Readon
 
 function labelFromName(name: string): string | undefined {
   return /^probability[(_:](.+?)\)?$/i.exec(name)?.[1];
-}
-
-/** Derived field values when the evaluator's trace carries them (`trace.derived` as a Map or record). */
-function derivedValues(trace: unknown): ReadonlyMap<string, RawValue> | undefined {
-  if (typeof trace !== 'object' || trace === null) return undefined;
-  const derived = (trace as { derivedValues?: unknown; derived?: unknown }).derivedValues ?? (trace as { derived?: unknown }).derived;
-  if (derived instanceof Map) return derived as ReadonlyMap<string, RawValue>;
-  if (typeof derived === 'object' && derived !== null) return new Map(Object.entries(derived as Record<string, RawValue>));
-  return undefined;
 }

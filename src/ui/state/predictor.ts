@@ -24,8 +24,6 @@ export interface PredictionOutcome {
   readonly decisionPath?: readonly string[];
   /** Format-specific trace for the structure views (segment paths, derived values, …). */
   readonly trace?: unknown;
-  /** Current values of derived fields (PMML transformations), by name. */
-  readonly derivedValues?: ReadonlyMap<string, string | number | boolean | null>;
   /** Wall-clock time of the prediction, in milliseconds. */
   readonly latencyMs: number;
   /** The execution backend that ran it (ONNX), e.g. `wasm`. */

@@ -1,6 +1,8 @@
-import type { StructurePrediction, StructureTrace } from '../components/structure/types.js';
+import type { EvaluationTrace } from '../../engine/formats/pmml/index.js';
+import type { StructurePrediction } from '../components/structure/types.js';
 import { PredictionState } from './prediction.svelte.js';
 import type { OpenedModel } from './session.svelte.js';
+import { toStructureTrace } from './structure-trace.js';
 import { TabularForm } from './tabular-form.svelte.js';
 import { TensorForm } from './tensor-form.svelte.js';
 
@@ -21,7 +23,7 @@ export class Workbench {
       inputs: this.tabular ? this.tabular.record() : undefined,
       values: Object.fromEntries(result.fields.map((f) => [f.name, f.value])),
       decisionPath: result.decisionPath,
-      trace: result.trace as StructureTrace | undefined,
+      trace: this.opened.reply.format === 'pmml' ? toStructureTrace(result.trace as EvaluationTrace | undefined, this.opened.reply.description.structure) : undefined,
     };
   });
 

@@ -53,10 +53,13 @@ async function handle(request: EngineRequest): Promise<{ value: unknown; transfe
 }
 
 function resultFields(model: PmmlModel): ResultFieldInfo[] {
-  return model.resultFields.map((field) => {
-    const { name, dataType, feature, value } = field as { name: string; dataType: string; feature?: string; value?: unknown };
-    return { name, dataType, feature, value: value === undefined || value === null ? undefined : String(value) };
-  });
+  // PMML 4.4 OutputField: isFinalResult="false" marks intermediate values that are not part of the result.
+  return model.resultFields
+    .filter((field) => field.isFinalResult !== false)
+    .map((field) => {
+      const { name, dataType, feature, value } = field as typeof field & { value?: unknown };
+      return { name, dataType, feature: field.kind === 'target' ? 'target' : feature, value: value === undefined || value === null ? undefined : String(value) };
+    });
 }
 
 self.addEventListener('message', (event: MessageEvent<EngineRequestMessage>) => {

@@ -1,0 +1,36 @@
+import { expect, test, CONFORMANCE } from './fixtures.js';
+
+const TREE_IRIS = `${CONFORMANCE}pmml/cases/jpmml-evaluator.rattle/DecisionTreeIris/model.pmml`;
+const FOREST_IRIS = `${CONFORMANCE}pmml/cases/jpmml-evaluator.rattle/RandomForestIris/model.pmml`;
+
+test('a second file under the same name becomes version 2, and both stay after a reload', async ({ page, library, model }) => {
+  await library.goto();
+  await library.openAs(TREE_IRIS, 'iris.pmml');
+  await model.expectOpen('iris');
+  await library.openAs(FOREST_IRIS, 'iris.pmml');
+  await expect(page).toHaveURL(/\/2$/);
+  await expect(model.versions).toHaveCount(2);
+  await expect(model.kind).toHaveText('MiningModel');
+
+  await model.annotate(1, 'First try: a single tree');
+  await page.reload();
+  await model.expectOpen('iris');
+  await expect(model.versions).toHaveCount(2);
+  await expect(model.history).toContainText('First try: a single tree');
+
+  await library.goto();
+  await expect(library.model('iris')).toContainText('2 versions');
+});
+
+test('a model can be renamed, deleted and brought back with undo', async ({ page, library, model }) => {
+  await library.goto();
+  await library.openAs(TREE_IRIS, 'flowers.pmml');
+  await model.expectOpen('flowers');
+  await model.rename('Iris tree');
+  await model.expectOpen('Iris tree');
+
+  await model.deleteModel();
+  await expect(library.model('Iris tree')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(library.model('Iris tree')).toHaveCount(1);
+});
