@@ -113,12 +113,12 @@ export class UndefinedResultError extends EvaluationError {
   readonly code = 'value.undefined';
 }
 
-/** The model registry could not read or write (quota, not found, blocked upgrade). */
+/** The model registry could not read or write (quota, not found, blocked upgrade, name already taken). */
 export class StoreError extends EngineError {
   override name = 'StoreError';
   constructor(
     message: string,
-    readonly code: 'store.quota' | 'store.notFound' | 'store.blocked' | 'store.failed',
+    readonly code: 'store.quota' | 'store.notFound' | 'store.blocked' | 'store.conflict' | 'store.failed',
     options?: ErrorOptions,
   ) {
     super(message, options);

@@ -1,0 +1,70 @@
+// idb recognises IndexedDB objects through the global classes (IDBDatabase, IDBTransaction, …), which Node lacks;
+// `auto` installs fake-indexeddb's. Each store below still gets its own injected, empty factory.
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreError } from '../errors.js';
+import { openIdbModelStore } from './idb-store.js';
+import { runModelStoreContract } from './model-store.contract.js';
+
+/**
+ * fake-indexeddb has no quota. Databases whose name starts with `quota-<bytes>-` refuse content records larger
+ * than that, throwing the browser's QuotaExceededError from `put`.
+ */
+const originalPut = IDBObjectStore.prototype.put;
+beforeAll(() => {
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    const quota = /^quota-(\d+)-/.exec(this.transaction.db.name)?.[1];
+    const bytes = (value as { bytes?: ArrayBuffer }).bytes;
+    if (quota && this.name === 'contents' && bytes && bytes.byteLength > Number(quota)) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return originalPut.call(this, value, key);
+  };
+});
+afterAll(() => {
+  IDBObjectStore.prototype.put = originalPut;
+});
+
+runModelStoreContract('IndexedDB', {
+  create: (now) => openIdbModelStore({ indexedDB: new IDBFactory(), now }),
+  createWithQuota: (quotaBytes) =>
+    openIdbModelStore({ indexedDB: new IDBFactory(), databaseName: `quota-${quotaBytes}-modelport` }),
+});
+
+describe('IndexedDB store across tabs', () => {
+  it('keeps models across connections, as across a reload', async () => {
+    const indexedDB = new IDBFactory();
+    const first = await openIdbModelStore({ indexedDB });
+    await first.add({ name: 'Kept', fileName: 'kept.pmml', bytes: new Uint8Array([1]), format: 'pmml', kind: 'TreeModel' });
+    first.close();
+    const second = await openIdbModelStore({ indexedDB });
+    expect((await second.list()).map((m) => m.name)).toEqual(['Kept']);
+    second.close();
+  });
+
+  it('closes itself and tells the app when another tab opens a newer schema', async () => {
+    const indexedDB = new IDBFactory();
+    let isTold = false;
+    const old = await openIdbModelStore({ indexedDB, onVersionChange: () => (isTold = true) });
+    const newer = await openIdbModelStore({ indexedDB, schemaVersion: 2 });
+    expect(isTold).toBe(true);
+    const error = await old.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe('store.failed');
+    expect(await newer.list()).toEqual([]);
+    newer.close();
+  });
+
+  it('reports store.blocked when an older tab does not let go of the database', async () => {
+    const indexedDB = new IDBFactory();
+    const stubborn = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('modelport', 1);
+      request.onsuccess = () => resolve(request.result);
+    });
+    const error = await openIdbModelStore({ indexedDB, schemaVersion: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe('store.blocked');
+    stubborn.close();
+  });
+});
