@@ -1,6 +1,6 @@
 import { InvalidMarkupError, UnsupportedMarkupError } from '../../errors.js';
 import { CompileEnv } from './compile-env.js';
-import { cached, Scope, type Expr } from './context.js';
+import { cached, Scope, type EvaluationContext, type Expr } from './context.js';
 import { castOrMissing } from './convert.js';
 import { compileExpression } from './expressions.js';
 import { compileRecordInput } from './inputs.js';
@@ -16,6 +16,8 @@ export interface CompiledDocument {
   readonly compiled: CompiledModel;
   readonly slotCount: number;
   readonly predictionCount: number;
+  /** Call after each scored record when the document uses Lag. */
+  readonly afterRecord?: (ctx: EvaluationContext) => void;
 }
 
 function defineFunctions(functions: readonly DefineFunction[], env: CompileEnv): void {
@@ -88,5 +90,12 @@ export function compileDocument(pmml: PMML, kinds: ReadonlyMap<string, ModelKind
   defineDerivedFields(pmml.TransformationDictionary?.DerivedField ?? [], globalScope, env);
   const compiled = compileModel(model, globalScope, env, kinds, true);
   if (env.unsupported.length > 0) throw new UnsupportedMarkupError(env.unsupported);
-  return { model, compiled, slotCount: env.slots.slotCount, predictionCount: env.slots.predictionCount };
+  const history = env.history;
+  return {
+    model,
+    compiled,
+    slotCount: env.slots.slotCount,
+    predictionCount: env.slots.predictionCount,
+    afterRecord: history.isEmpty ? undefined : (ctx) => history.record(ctx),
+  };
 }

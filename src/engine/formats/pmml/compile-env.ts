@@ -1,5 +1,6 @@
 import { InvalidMarkupError, type UnsupportedFeature } from '../../errors.js';
 import { SlotAllocator, type FieldBinding, type EvaluationContext, type Scope } from './context.js';
+import { RecordHistory } from './lag.js';
 import type { DataField } from './schema/data-dictionary.js';
 import type { DataType, Value } from './values.js';
 
@@ -19,6 +20,8 @@ export class CompileEnv {
   readonly slots = new SlotAllocator();
   readonly functions = new Map<string, UserFunction>();
   readonly unsupported: UnsupportedFeature[] = [];
+  /** Earlier records' values for `Lag`; empty unless the document uses Lag. */
+  readonly history = new RecordHistory();
 
   constructor(readonly dataFields: ReadonlyMap<string, DataField>) {}
 

@@ -4,6 +4,7 @@ import type { Expr, Scope } from './context.js';
 import { castOrMissing, parseValue, toNumber, valueKey, valuesEqual, type ValueKey } from './convert.js';
 import { lookupBuiltin } from './functions/index.js';
 import { intervalContains } from './intervals.js';
+import { compileLag } from './lag.js';
 import type { OpType } from './schema/data-dictionary.js';
 import type { Apply, Discretize, Expression, MapValues, NormContinuous } from './schema/transformations.js';
 import { compileTextIndex } from './text-index.js';
@@ -68,8 +69,7 @@ export function compileExpression(expression: Expression, scope: Scope, env: Com
     case 'Apply':
       return compileApply(expression, scope, env);
     case 'Lag':
-      env.unsupportedFeature('Lag', expression.line, `Expression <Lag> is not supported (line ${expression.line}).`);
-      return { get: () => MISSING };
+      return { get: compileLag(expression, scope, env), dataType: 'double', optype: 'continuous' };
   }
 }
 

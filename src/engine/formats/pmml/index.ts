@@ -48,6 +48,7 @@ export interface PmmlModel {
   readonly resultFields: readonly ResultFieldSpec[];
   /**
    * Scores one record. Strings are converted with the DataDictionary dataType; `null`/`undefined` is missing.
+   * A document that uses `Lag` remembers earlier records, so its results depend on the order of calls.
    * @throws InvalidValueError / MissingValueError / UndefinedResultError for data problems (with the field).
    */
   evaluate(record: Readonly<Record<string, RawValue>>, options?: { trace?: boolean }): PmmlResult;
@@ -97,7 +98,7 @@ function traceOf(prediction: Prediction, derived: ReadonlyMap<string, import('./
 export function loadPmml(source: string | Uint8Array, options: { fileName?: string } = {}): PmmlModel {
   const root = readXml(decode(source, options.fileName), { fileName: options.fileName, skip: new Set(['Extension']) });
   const pmml = parsePmml(root, MODEL_KINDS, options.fileName);
-  const { model, compiled, slotCount, predictionCount } = compileDocument(pmml, MODEL_KINDS);
+  const { model, compiled, slotCount, predictionCount, afterRecord } = compileDocument(pmml, MODEL_KINDS);
   const dataFields = new Map(pmml.DataDictionary.DataField.map((f) => [f.name, f]));
 
   const inputFields = model.MiningSchema.MiningField.filter((f) => f.usageType === 'active' && dataFields.has(f.name)).map((f) =>
@@ -143,6 +144,7 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
         values.set(name, toJs(own.value));
       }
       for (const { field, binding } of compiled.outputs) values.set(field.name, toJs(binding.get(ctx)));
+      afterRecord?.(ctx);
       return {
         values,
         decisionPath: prediction.decisionPath,

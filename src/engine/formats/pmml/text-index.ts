@@ -2,6 +2,7 @@ import type { CompileEnv } from './compile-env.js';
 import type { Expr, Scope } from './context.js';
 import { formatValue } from './convert.js';
 import type { CompiledExpression } from './expressions.js';
+import { compileJavaRegex } from './functions/index.js';
 import type { Expression, TextIndex } from './schema/transformations.js';
 import { MISSING } from './values.js';
 
@@ -17,6 +18,12 @@ const PUNCTUATION_EDGES = /^[!-/:-@[-`{-~]+|[!-/:-@[-`{-~]+$/g;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** PMML's patterns are Java's (`java.util.regex.Pattern`), translated once at load. */
+function javaPattern(pattern: string, isCaseSensitive: boolean): RegExp {
+  const { regex } = compileJavaRegex(pattern);
+  return isCaseSensitive || regex.flags.includes('i') ? regex : new RegExp(regex.source, `${regex.flags}i`);
 }
 
 function levenshtein(a: string, b: string, limit: number): number {
@@ -50,12 +57,13 @@ export function compileTextIndex(expression: TextIndex, scope: Scope, env: Compi
     );
   }
   const steps = expression.TextIndexNormalization.map((n) => {
-    const flags = (n.isCaseSensitive ?? expression.isCaseSensitive) ? 'g' : 'gi';
+    const isCaseSensitive = n.isCaseSensitive ?? expression.isCaseSensitive;
     const replacements: Replacement[] = n.InlineTable.rows.flatMap((row) => {
       const from = row.get(n.inField);
       if (from === undefined) return [];
       const isRegex = row.get(n.regexField)?.trim() === 'true';
-      return [{ pattern: new RegExp(isRegex ? from : escapeRegExp(from), flags), replacement: row.get(n.outField) ?? '' }];
+      const pattern = isRegex ? javaPattern(from, isCaseSensitive) : new RegExp(escapeRegExp(from), isCaseSensitive ? 'g' : 'gi');
+      return [{ pattern, replacement: row.get(n.outField) ?? '' }];
     });
     return { replacements, recursive: n.recursive };
   });
@@ -70,8 +78,8 @@ export function compileTextIndex(expression: TextIndex, scope: Scope, env: Compi
     }
     return result;
   };
-  const wordPattern = expression.wordRE === undefined ? undefined : new RegExp(expression.wordRE, 'g');
-  const separator = new RegExp(expression.wordSeparatorCharacterRE);
+  const wordPattern = expression.wordRE === undefined ? undefined : javaPattern(expression.wordRE, true);
+  const separator = javaPattern(expression.wordSeparatorCharacterRE, true);
   const tokenize = (input: string): string[] => {
     const folded = expression.isCaseSensitive ? input : input.toLowerCase();
     if (wordPattern !== undefined) return folded.match(wordPattern) ?? [];

@@ -190,7 +190,7 @@ export function parseExpression(element: XmlElement, ctx: ParseContext): Express
         kind: 'Lag',
         field: requiredAttr(element, 'field'),
         n: numberAttr(element, 'n') ?? 1,
-        aggregate: optionalAttr(element, 'aggregate') ?? 'none',
+        aggregate: enumAttr(element, 'aggregate', ['none', 'avg', 'max', 'median', 'min', 'product', 'sum', 'stddev'] as const, 'none'),
         line,
       };
     default:

@@ -151,5 +151,5 @@ export interface Lag extends Located {
   readonly kind: 'Lag';
   readonly field: string;
   readonly n: number;
-  readonly aggregate: string;
+  readonly aggregate: 'none' | 'avg' | 'max' | 'median' | 'min' | 'product' | 'sum' | 'stddev';
 }
