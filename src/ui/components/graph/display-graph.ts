@@ -77,7 +77,7 @@ function opNode(node: GraphNode, initializers: Graph['initializers']): DisplayNo
     rows: shown,
     hiddenRows,
     width: Math.ceil(Math.max(56, node.opType.length * HEADER_CHAR + 24, rowWidth + 16)),
-    height: HEADER_HEIGHT + (rowCount > 0 ? rowCount * ROW_HEIGHT + 6 : 0),
+    height: HEADER_HEIGHT + (rowCount > 0 ? rowCount * ROW_HEIGHT + 10 : 0),
     node,
     initializers: folded,
     searchText: [node.name, node.opType, node.id, ...node.inputs, ...node.outputs].join('\n').toLowerCase(),

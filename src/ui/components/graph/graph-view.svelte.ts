@@ -1,10 +1,10 @@
 import type { Graph } from '../../../engine/model/description.js';
 import { LayoutCancelledError, LayoutClient } from '../../workers/layout-client.js';
 import { PanZoom } from '../structure/pan-zoom.svelte.js';
-import { visibleRect } from '../structure/spatial-index.js';
+import { fitTransform, visibleRect } from '../structure/spatial-index.js';
 import { buildDisplayGraph } from './display-graph.js';
 import type { LayoutDirection } from './layout/protocol.js';
-import { layoutRequest, positionGraph, type PositionedGraph } from './positioned-graph.js';
+import { layoutRequest, overviewPaths, positionGraph, type PositionedGraph } from './positioned-graph.js';
 import { searchNodes, stepMatch, toSet } from './search.js';
 
 /** Below this zoom, or above this many visible nodes, nodes are drawn as plain boxes (level of detail). */
@@ -12,6 +12,8 @@ const DETAIL_MIN_SCALE = 0.3;
 const DETAIL_MAX_NODES = 1200;
 /** Screen pixels rendered beyond the viewport on each side, so panning does not show empty borders. */
 const CULL_MARGIN = 160;
+/** Below this scale node labels are too small to read, so a large graph opens at its start instead of fitted. */
+const READABLE_SCALE = 0.45;
 
 export type LayoutStatus =
   | { readonly state: 'running'; readonly phase: string; readonly fraction: number }
@@ -33,6 +35,10 @@ export class GraphViewState {
 
   readonly current = $derived(this.stack[this.stack.length - 1].graph);
   readonly display = $derived(buildDisplayGraph(this.current));
+  /** The merged paths of the zoomed-out drawing; only computed while it is shown. */
+  readonly overview = $derived.by(() =>
+    this.positioned && !this.isDetailed ? overviewPaths(this.positioned, this.visible.nodes, this.visible.edges) : undefined,
+  );
   readonly selected = $derived(this.display.nodes.find((node) => node.id === this.selectedId));
   readonly matches = $derived.by(() => {
     const positioned = this.positioned;
@@ -67,7 +73,7 @@ export class GraphViewState {
       });
       this.positioned = positionGraph(display, direction, result);
       this.status = { state: 'done' };
-      this.fit();
+      this.showStart();
     } catch (error) {
       if (error instanceof LayoutCancelledError) return;
       this.status = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
@@ -76,6 +82,28 @@ export class GraphViewState {
 
   fit(): void {
     if (this.positioned) this.panZoom.fit(this.positioned.bounds, 1);
+  }
+
+  /**
+   * The first view of a graph: all of it when that stays readable, otherwise its beginning (top, or left for
+   * horizontal layouts) at reading size, as netron opens large models.
+   */
+  showStart(): void {
+    const positioned = this.positioned;
+    if (!positioned) return;
+    const { width, height } = this.panZoom;
+    const fitted = fitTransform(positioned.bounds, width, height, 24, 1);
+    if (fitted.k >= READABLE_SCALE) {
+      this.panZoom.set(fitted);
+      return;
+    }
+    const first = positioned.boxes.reduce((best, box) => (this.direction === 'TB' ? box.y < best.y : box.x < best.x) ? box : best);
+    const k = 0.9;
+    this.panZoom.set(
+      this.direction === 'TB'
+        ? { x: width / 2 - (first.x + first.width / 2) * k, y: 24 - first.y * k, k }
+        : { x: 24 - first.x * k, y: height / 2 - (first.y + first.height / 2) * k, k },
+    );
   }
 
   focusNode(id: string): void {

@@ -41,3 +41,12 @@ describe('regressionRows', () => {
     expect(table.terms[0].label).toBe('region=north');
   });
 });
+
+describe('termValue with derived fields', () => {
+  it('reads a categorical indicator on a derived field whose name holds operators', () => {
+    const values = { 'lookup(cylinders, origin)': '4/2', 'weight / displacement + 0.5': 12 };
+    expect(termValue('lookup(cylinders, origin)=4/2', values)).toBe(1);
+    expect(termValue('lookup(cylinders, origin)=6/1', values)).toBe(0);
+    expect(termValue('weight / displacement + 0.5', values)).toBe(12);
+  });
+});

@@ -22,37 +22,48 @@ export interface TableRows {
 }
 
 /**
- * The value of a term label for a record, read from the inputs: `x` is the number x, `c=v` is 1 when field c
- * has value v and 0 otherwise (PMML CategoricalPredictor), `x^2` a power, and `a*b` the product of its factors
- * (PMML PredictorTerm). Undefined when a factor is missing or not numeric.
+ * The value of a term label for a record, read from its input and derived values: a field name is its number,
+ * `c=v` is 1 when field c has value v and 0 otherwise (PMML CategoricalPredictor), `x^2` a power, and `a*b` the
+ * product of its factors (PMML PredictorTerm). Undefined when a factor is missing or not numeric.
  */
-export function termValue(label: string, inputs: Readonly<Record<string, PredictionValue>>): number | undefined {
+export function termValue(label: string, values: Readonly<Record<string, PredictionValue>>): number | undefined {
+  const name = label.trim();
+  if (name in values) return asNumber(values[name]);
+  for (let i = name.indexOf('='); i > 0; i = name.indexOf('=', i + 1)) {
+    const field = name.slice(0, i).trim();
+    if (!(field in values)) continue;
+    const actual = values[field];
+    return actual === null || actual === undefined ? undefined : String(actual) === name.slice(i + 1).trim() ? 1 : 0;
+  }
+  const power = /^(.+?)\s*\^\s*(-?[\d.]+)$/.exec(name);
+  if (power && power[1] in values) {
+    const base = asNumber(values[power[1]]);
+    return base === undefined ? undefined : base ** Number(power[2]);
+  }
+  const factors = name.split('*');
+  if (factors.length < 2) return undefined;
   let product = 1;
-  for (const factor of label.split('*').map((f) => f.trim())) {
-    const categorical = /^(.+?)\s*=\s*(.+)$/.exec(factor);
-    if (categorical) {
-      const actual = inputs[categorical[1]];
-      if (actual === null || actual === undefined) return undefined;
-      product *= String(actual) === categorical[2] ? 1 : 0;
-      continue;
-    }
-    const power = /^(.+?)\s*\^\s*(-?[\d.]+)$/.exec(factor);
-    const name = power ? power[1] : factor;
-    const raw = inputs[name];
-    const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-    if (Number.isNaN(value)) return undefined;
-    product *= power ? value ** Number(power[2]) : value;
+  for (const factor of factors) {
+    const value = termValue(factor, values);
+    if (value === undefined) return undefined;
+    product *= value;
   }
   return product;
 }
 
+function asNumber(raw: PredictionValue): number | undefined {
+  if (typeof raw === 'boolean') return raw ? 1 : 0;
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  return Number.isNaN(value) ? undefined : value;
+}
+
 function tableRows(table: CoefficientTable, tableCount: number, prediction?: StructurePrediction): TableRows {
   const traced = prediction?.trace?.terms?.filter((t) => tableCount === 1 || t.table === table.targetCategory);
-  const inputs = prediction?.inputs;
+  const known = prediction?.inputs || prediction?.trace?.derivedValues ? { ...prediction.inputs, ...prediction.trace?.derivedValues } : undefined;
   const terms: TermRow[] = table.terms.map((term) => {
     const fromTrace = traced?.find((t) => t.label === term.label);
     if (fromTrace) return { ...term, value: fromTrace.value, contribution: fromTrace.contribution };
-    const value = inputs ? termValue(term.label, inputs) : undefined;
+    const value = known ? termValue(term.label, known) : undefined;
     return { ...term, value, contribution: value === undefined ? undefined : value * term.coefficient };
   });
   const hasContributions = terms.some((t) => t.contribution !== undefined);
