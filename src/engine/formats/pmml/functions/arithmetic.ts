@@ -44,7 +44,7 @@ const modulo = strict('modulo', 2, (args) => {
   nonZeroDivisor('modulo', x, y);
   const type = widestNumericType([a, b]);
   // Whole numbers: floor division without the rounding of x / y (Java Math.floorMod).
-  if (type === 'integer') return numeric(((x % y) + y) % y, type);
+  if (type === 'integer') return numeric((((x % y) + y) % y) + 0, type);
   return numeric(x - y * Math.floor(x / y), type);
 });
 

@@ -72,11 +72,14 @@ export function propertyClass(name: string): string | undefined {
   return undefined;
 }
 
-/** A code point written so that it is literal both inside and outside a JavaScript `u`-mode class. */
-export function literalCodePoint(codePoint: number): string {
+/**
+ * A code point written so that it is literal in a JavaScript `u`-mode pattern, outside a class or, with
+ * `inClass`, inside one (where `-` needs escaping too; `u` mode allows no other identity escapes).
+ */
+export function literalCodePoint(codePoint: number, inClass = false): string {
   const char = String.fromCodePoint(codePoint);
   if (/[A-Za-z0-9_ ]/.test(char)) return char;
-  if ('^$\\.*+?()[]{}|/-'.includes(char)) return `\\${char}`;
+  if ('^$\\.*+?()[]{}|/'.includes(char) || (inClass && char === '-')) return `\\${char}`;
   if (codePoint >= 0x21 && codePoint < 0x7f) return char;
   return `\\u{${codePoint.toString(16)}}`;
 }

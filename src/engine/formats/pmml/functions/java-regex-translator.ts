@@ -170,7 +170,7 @@ export class RegexTranslator {
 
   private literal(codePoint: number, modes: Modes): void {
     const variants = modes.caseless && !this.flags.caseless ? caseVariants(codePoint) : [codePoint];
-    this.pieces.push(variants.length === 1 ? literalCodePoint(codePoint) : `[${variants.map(literalCodePoint).join('')}]`);
+    this.pieces.push(variants.length === 1 ? literalCodePoint(codePoint) : `[${variants.map((v) => literalCodePoint(v, true)).join('')}]`);
   }
 
   /** A quantifier after the atom starting at piece `atomStart`; `X?+`-style possessive ones are emulated. */
@@ -409,14 +409,14 @@ export class RegexTranslator {
         parts.push(this.range(item, end, modes));
       } else {
         const variants = modes.caseless && !this.flags.caseless ? caseVariants(item) : [item];
-        parts.push(variants.map(literalCodePoint).join(''));
+        parts.push(variants.map((v) => literalCodePoint(v, true)).join(''));
       }
     }
     return `[${negated ? '^' : ''}${parts.join('')}]`;
   }
 
   private range(from: number, to: number, modes: Modes): string {
-    const text = `${literalCodePoint(from)}-${literalCodePoint(to)}`;
+    const text = `${literalCodePoint(from, true)}-${literalCodePoint(to, true)}`;
     if (!modes.caseless || this.flags.caseless) return text;
     const lower = String.fromCodePoint(from, to);
     if (/^[a-z]{2}$/.test(lower) || /^[A-Z]{2}$/.test(lower)) {
@@ -455,7 +455,7 @@ export class RegexTranslator {
       const end = this.pattern.indexOf('\\E', this.pos);
       const quoted = this.pattern.slice(this.pos, end < 0 ? undefined : end);
       this.pos = end < 0 ? this.pattern.length : end + 2;
-      return [...quoted].map((char) => literalCodePoint(char.codePointAt(0) as number)).join('');
+      return [...quoted].map((char) => literalCodePoint(char.codePointAt(0) as number, true)).join('');
     }
     if (/[a-zA-Z]/.test(e)) throw new Invalid(`illegal escape '\\${e}' in a character class`);
     return e.codePointAt(0) as number;

@@ -3,7 +3,7 @@
  * (checked against mpmath in `special.test.ts`).
  *
  * erf uses its everywhere-positive series for |x| < 2, so no terms cancel; erfc uses the Laplace
- * continued fraction beyond that (Abramowitz & Stegun 7.1.6 and 7.1.14). exp(-x²) is evaluated with x split
+ * continued fraction from x = 1 on (Abramowitz & Stegun 7.1.6 and 7.1.14). exp(-x²) is evaluated with x split
  * into a 1/16-grid part and a remainder so that the tails keep their relative accuracy (W. J. Cody, ACM TOMS 19 (1993) 22–32).
  */
 
@@ -11,12 +11,36 @@ const SQRT_PI = Math.sqrt(Math.PI);
 const SQRT_2 = Math.SQRT2;
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 const SERIES_LIMIT = 2;
+/** From here on the continued fraction converges (in under 200 terms) to better than 1 − erf(x) can give. */
+const FRACTION_LIMIT = 1;
 
-/** exp(-x²) without the rounding error of forming x² first. */
-function expMinusSquare(x: number): number {
+/** exp(-x²·scale) without the rounding error of forming x² first (scale 1 or 1/2). */
+function expMinusSquare(x: number, scale = 1): number {
   const head = Math.trunc(x * 16) / 16;
   const tail = x - head;
-  return Math.exp(-head * head) * Math.exp(-tail * (x + head));
+  return Math.exp(-head * head * scale) * Math.exp(-tail * (x + head) * scale);
+}
+
+/**
+ * Lentz's method for the continued fraction x + a(1)/(x + a(2)/(x + a(3)/(x + …))) with a(n) = n·step.
+ * step 1/2 gives √π·e^(x²)·erfc(x); step 1 gives the reciprocal of the normal Mills ratio.
+ */
+function laplaceFraction(x: number, step: number): number {
+  const tiny = 1e-300;
+  let f = x;
+  let c = x;
+  let d = 0;
+  for (let n = 1; n < 500; n++) {
+    const a = n * step;
+    d = x + a * d;
+    d = d === 0 ? tiny : 1 / d;
+    c = x + a / c;
+    if (c === 0) c = tiny;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return f;
 }
 
 /** erf(x) for |x| < SERIES_LIMIT: (2/√π)·x·e^(−x²)·Σ (2x²)ⁿ / (1·3·…·(2n+1)). */
@@ -32,30 +56,16 @@ function erfSeries(x: number): number {
   return (2 / SQRT_PI) * x * expMinusSquare(x) * sum;
 }
 
-/** erfc(x) for x ≥ SERIES_LIMIT: e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), by Lentz's method. */
+/** erfc(x) for x ≥ FRACTION_LIMIT: e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))). */
 function erfcContinuedFraction(x: number): number {
-  const tiny = 1e-300;
-  let f = x;
-  let c = x;
-  let d = 0;
-  for (let n = 1; n < 500; n++) {
-    const a = n / 2;
-    d = x + a * d;
-    d = d === 0 ? tiny : 1 / d;
-    c = x + a / c;
-    if (c === 0) c = tiny;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return expMinusSquare(x) / (SQRT_PI * f);
+  return expMinusSquare(x) / (SQRT_PI * laplaceFraction(x, 0.5));
 }
 
 /** The complementary error function 1 − erf(x), accurate in relative terms far into the upper tail. */
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x < 0) return 2 - erfc(-x);
-  if (x < SERIES_LIMIT) return 1 - erfSeries(x);
+  if (x < FRACTION_LIMIT) return 1 - erfSeries(x);
   if (x > 27.3) return 0;
   return erfcContinuedFraction(x);
 }
@@ -67,8 +77,16 @@ export function erf(x: number): number {
   return x > 0 ? 1 - erfc(x) : erfc(-x) - 1;
 }
 
+/** 1 − Φ(t) for t ≥ √2·FRACTION_LIMIT, from φ(t) and the Mills ratio, without dividing t by √2 first. */
+function normalUpperTail(t: number): number {
+  return expMinusSquare(t, 0.5) / (SQRT_2PI * laplaceFraction(t, 1));
+}
+
 /** Φ(x), the standard normal cumulative distribution function. */
 export function stdNormalCdf(x: number): number {
+  const tailStart = SQRT_2 * FRACTION_LIMIT;
+  if (x <= -tailStart) return x < -38.5 ? 0 : normalUpperTail(-x);
+  if (x >= tailStart) return 1 - normalUpperTail(x);
   return 0.5 * erfc(-x / SQRT_2);
 }
 
