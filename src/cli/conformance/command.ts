@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from '../args.js';
-import { UsageError } from '../cli-error.js';
+import { CliError, UsageError } from '../cli-error.js';
 import { formatFailure, formatGroups, formatSummary, formatTiming, toJsonReport } from './report.js';
 import { caseRunners } from './runners.js';
 import { runSuite } from './suite.js';
@@ -25,7 +25,7 @@ export async function runConformance(command: ConformanceCommand, print: (line: 
   });
   if (result.outcomes.length === 0) {
     const filter = command.filter === undefined ? '' : ` matching '${command.filter}'`;
-    throw new UsageError(`No conformance cases${filter} under '${command.dir}'.`);
+    throw new CliError(`No conformance cases${filter} under '${command.dir}'.`);
   }
   if (command.json !== undefined) {
     await writeFile(command.json, toJsonReport(result));

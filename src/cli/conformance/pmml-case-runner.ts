@@ -109,9 +109,13 @@ function compareRow(
   columns: readonly ComparedColumn[],
   spec: PmmlCase,
 ): string | undefined {
+  const record: Record<string, string | null> = {};
+  header.forEach((name, index) => {
+    record[name] = row[index];
+  });
   let values: ReadonlyMap<string, ResultValue>;
   try {
-    values = model.evaluate(Object.fromEntries(header.map((name, index) => [name, row[index]]))).values;
+    values = model.evaluate(record).values;
   } catch (error) {
     return `: ${describeError(error)}`;
   }

@@ -35,7 +35,8 @@ export function formatGroups(outcomes: readonly TimedOutcome[]): string[] {
 export function formatTiming(result: SuiteResult, slowest = 5): string {
   const top = [...result.outcomes].sort((a, b) => b.durationMs - a.durationMs).slice(0, slowest);
   const list = top.map((outcome) => `${outcome.id} ${formatSeconds(outcome.durationMs)}`).join(', ');
-  return `Ran ${result.outcomes.length} cases in ${formatSeconds(result.durationMs)}${list === '' ? '' : `; slowest: ${list}`}.`;
+  const count = result.outcomes.length;
+  return `Ran ${count} case${count === 1 ? '' : 's'} in ${formatSeconds(result.durationMs)}${list === '' ? '' : `; slowest: ${list}`}.`;
 }
 
 function formatSeconds(ms: number): string {
