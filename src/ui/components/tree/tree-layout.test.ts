@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeNodeSpec } from '../../../engine/model/description.js';
 import { irisTree } from '../structure/fixtures.js';
-import { CARD_WIDTH, distributionColors, distributionSegments, idSet, initialCollapsed, layoutTree, toggled } from './tree-layout.js';
+import {
+  CARD_WIDTH,
+  distributionColors,
+  distributionSegments,
+  idSet,
+  initialCollapsed,
+  layoutTree,
+  toggled,
+  wrapLabel,
+} from './tree-layout.js';
 
 function balanced(depth: number, id = 'r'): TreeNodeSpec {
   return { id, predicate: id, children: depth === 0 ? [] : [balanced(depth - 1, `${id}L`), balanced(depth - 1, `${id}R`)] };
@@ -60,5 +69,13 @@ describe('tree helpers', () => {
     const segments = distributionSegments(node, distributionColors(irisTree));
     expect(segments.map((s) => s.size)).toEqual([expect.closeTo(49 / 54, 6), expect.closeTo(5 / 54, 6)]);
     expect(segments[1].start).toBeCloseTo(49 / 54);
+  });
+});
+
+describe('wrapLabel', () => {
+  it('breaks at a space and marks cut text with an ellipsis', () => {
+    expect(wrapLabel('petal_length > 2.45', 40, 2)).toEqual(['petal_length > 2.45']);
+    expect(wrapLabel('alpha beta gamma delta', 11, 2)).toEqual(['alpha beta', 'gamma delta']);
+    expect(wrapLabel('alpha beta gamma delta epsilon', 11, 2)).toEqual(['alpha beta', 'gamma delt…']);
   });
 });

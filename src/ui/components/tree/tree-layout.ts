@@ -3,7 +3,7 @@ import type { TreeNodeSpec } from '../../../engine/model/description.js';
 import { SpatialIndex, type Rect } from '../structure/spatial-index.js';
 
 export const CARD_WIDTH = 184;
-export const CARD_HEIGHT = 64;
+export const CARD_HEIGHT = 76;
 const SIBLING_GAP = 20;
 const LEVEL_GAP = 56;
 
@@ -144,4 +144,29 @@ export function without(set: ReadonlySet<string>, ids: ReadonlySet<string>): Rea
 
 export function idSet(ids: Iterable<string>): ReadonlySet<string> {
   return new Set(ids);
+}
+
+/**
+ * Splits `text` into at most `maxLines` lines of at most `maxChars`, breaking after spaces where it can and
+ * ending with an ellipsis when text is left over.
+ */
+export function wrapLabel(text: string, maxChars: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let rest = text.trim();
+  while (rest.length > 0 && lines.length < maxLines) {
+    if (rest.length <= maxChars) {
+      lines.push(rest);
+      rest = '';
+      break;
+    }
+    const space = rest.lastIndexOf(' ', maxChars);
+    const cut = space > maxChars / 2 ? space : maxChars;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest.length > 0) {
+    const last = lines[lines.length - 1];
+    lines[lines.length - 1] = `${last.slice(0, maxChars - 1)}…`;
+  }
+  return lines;
 }

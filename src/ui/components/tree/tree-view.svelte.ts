@@ -1,6 +1,6 @@
 import type { TreeNodeSpec } from '../../../engine/model/description.js';
 import { PanZoom } from '../structure/pan-zoom.svelte.js';
-import { visibleRect } from '../structure/spatial-index.js';
+import { fitTransform, visibleRect } from '../structure/spatial-index.js';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
@@ -14,6 +14,9 @@ import {
 } from './tree-layout.js';
 
 const CULL_MARGIN = 200;
+/** Below this scale card text is unreadable, so a large tree opens at its root at {@link START_SCALE}. */
+const READABLE_SCALE = 0.5;
+const START_SCALE = 0.8;
 
 /** State of one decision-tree drawing: which subtrees are collapsed, the layout, and what is visible. */
 export class TreeViewState {
@@ -73,5 +76,17 @@ export class TreeViewState {
 
   fit(): void {
     this.panZoom.fit(this.drawing.bounds, 1.2);
+  }
+
+  /** The first view: the whole tree when it stays readable, otherwise the root at reading size. */
+  showStart(): void {
+    const { width, height } = this.panZoom;
+    const fitted = fitTransform(this.drawing.bounds, width, height, 24, 1.2);
+    if (fitted.k >= READABLE_SCALE) {
+      this.panZoom.set(fitted);
+      return;
+    }
+    const root = this.drawing.cards[0];
+    this.panZoom.set({ x: width / 2 - (root.x + CARD_WIDTH / 2) * START_SCALE, y: 24 - root.y * START_SCALE, k: START_SCALE });
   }
 }
