@@ -19,7 +19,6 @@ import {
   optionalAttr,
   requiredAttr,
   requiredChild,
-  requiredNumberAttr,
   type ParseContext,
 } from './reader.js';
 
