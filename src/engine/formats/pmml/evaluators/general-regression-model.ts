@@ -134,9 +134,10 @@ function compileCox(model: GeneralRegressionModel, mc: ModelCompileContext, desi
   for (const s of tables.BaselineStratum) {
     byStratum.set(valueKey(looseValue(s.value, strata?.dataType)), { maxTime: s.maxTime, cells: [...s.BaselineCell].sort((a, b) => a.time - b.time) });
   }
-  const flat = { maxTime: tables.maxTime ?? Infinity, cells: [...tables.BaselineCell].sort((a, b) => a.time - b.time) };
+  type Baseline = { maxTime: number; cells: readonly { time: number; cumHazard: number }[] };
+  const flat: Baseline = { maxTime: tables.maxTime ?? Infinity, cells: [...tables.BaselineCell].sort((a, b) => a.time - b.time) };
   return (ctx) => {
-    let baseline = flat;
+    let baseline: Baseline = flat;
     if (strata !== undefined) {
       const stratum = strata.get(ctx);
       const found = stratum === MISSING ? undefined : byStratum.get(valueKey(stratum));
