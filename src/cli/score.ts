@@ -9,7 +9,6 @@ import type { Writable } from 'node:stream';
 import { UnsupportedFormatError } from '../engine/errors.js';
 import { MAX_PEEK_BYTES } from '../engine/formats/model-format.js';
 import type { Command } from './args.js';
-import type { ModelScorer } from './model-scorer.js';
 import { modelScorers } from './scorers.js';
 
 type ScoreCommand = Extract<Command, { name: 'score' }>;
@@ -37,7 +36,7 @@ export async function runScore(command: ScoreCommand, stdout: Writable, stderr: 
     });
     if (sink !== undefined) {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      stderr.write(`Scored ${rows} rows with ${describeScorer(scorer)} in ${seconds} s; wrote ${command.output}.\n`);
+      stderr.write(`Scored ${rows} rows with ${scorer.format.toUpperCase()} in ${seconds} s; wrote ${command.output}.\n`);
     }
   } finally {
     if (sink !== undefined) {
@@ -64,8 +63,4 @@ async function peekFile(path: string): Promise<Uint8Array> {
 async function openOutput(path: string): Promise<Writable> {
   const handle = await open(path, 'w');
   return handle.createWriteStream();
-}
-
-function describeScorer(scorer: ModelScorer): string {
-  return scorer.format.toUpperCase();
 }
