@@ -1,4 +1,4 @@
-import { InvalidMarkupError, UnsupportedMarkupError } from '../../errors.js';
+import { InvalidMarkupError, UnsupportedMarkupError, type UnsupportedFeature } from '../../errors.js';
 import { CompileEnv } from './compile-env.js';
 import { cached, Scope, type EvaluationContext, type Expr } from './context.js';
 import { castOrMissing } from './convert.js';
@@ -60,10 +60,25 @@ function defineFunctions(functions: readonly DefineFunction[], env: CompileEnv):
  * TransformationDictionary, then the model pipeline. Throws one UnsupportedMarkupError listing everything
  * the compiler could not handle.
  */
-export function compileDocument(pmml: PMML, kinds: ReadonlyMap<string, ModelKind>): CompiledDocument {
+export function compileDocument(
+  pmml: PMML,
+  kinds: ReadonlyMap<string, ModelKind>,
+  parseUnsupported: readonly UnsupportedFeature[] = [],
+): CompiledDocument {
+  try {
+    return compileScorable(pmml, kinds, parseUnsupported);
+  } catch (error) {
+    // A document already known to use unsupported markup may fail to compile because of it; report the cause.
+    if (parseUnsupported.length > 0 && !(error instanceof UnsupportedMarkupError)) throw new UnsupportedMarkupError(parseUnsupported, { cause: error });
+    throw error;
+  }
+}
+
+function compileScorable(pmml: PMML, kinds: ReadonlyMap<string, ModelKind>, parseUnsupported: readonly UnsupportedFeature[]): CompiledDocument {
   const model = pmml.models.find((m) => m.isScorable) ?? pmml.models[0];
   const dataFields = new Map<string, DataField>(pmml.DataDictionary.DataField.map((f) => [f.name, f]));
   const env = new CompileEnv(dataFields);
+  env.unsupported.push(...parseUnsupported);
   const recordScope = new Scope();
   const miningFields = new Map(model.MiningSchema.MiningField.map((f) => [f.name, f]));
   for (const field of pmml.DataDictionary.DataField) {

@@ -97,8 +97,8 @@ function traceOf(prediction: Prediction, derived: ReadonlyMap<string, import('./
  */
 export function loadPmml(source: string | Uint8Array, options: { fileName?: string } = {}): PmmlModel {
   const root = readXml(decode(source, options.fileName), { fileName: options.fileName, skip: new Set(['Extension']) });
-  const pmml = parsePmml(root, MODEL_KINDS, options.fileName);
-  const { model, compiled, slotCount, predictionCount, afterRecord } = compileDocument(pmml, MODEL_KINDS);
+  const { pmml, unsupported } = parsePmml(root, MODEL_KINDS, options.fileName);
+  const { model, compiled, slotCount, predictionCount, afterRecord } = compileDocument(pmml, MODEL_KINDS, unsupported);
   const dataFields = new Map(pmml.DataDictionary.DataField.map((f) => [f.name, f]));
 
   const inputFields = model.MiningSchema.MiningField.filter((f) => f.usageType === 'active' && dataFields.has(f.name)).map((f) =>

@@ -36,7 +36,8 @@ export function readXml(text: string, options: ReadXmlOptions = {}): XmlElement 
   let startLine = 1;
 
   parser.on('opentagstart', () => {
-    startLine = parser.line;
+    // The event fires once the name is read; a newline right after the name has already advanced the line.
+    startLine = parser.column === 0 ? parser.line - 1 : parser.line;
   });
   parser.on('opentag', (tag) => {
     if (skipDepth > 0) {

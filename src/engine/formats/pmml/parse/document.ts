@@ -1,4 +1,4 @@
-import { FormatError, MissingMarkupError, UnsupportedMarkupError } from '../../../errors.js';
+import { FormatError, MissingMarkupError, UnsupportedMarkupError, type UnsupportedFeature } from '../../../errors.js';
 import type { ModelKind } from '../model-kind.js';
 import type { ModelElement } from '../schema/model.js';
 import type { Header, PMML } from '../schema/pmml.js';
@@ -24,11 +24,17 @@ function parseHeader(element: XmlElement): Header {
   };
 }
 
+/** A parsed document and the unsupported features found while reading it (compiling may add more). */
+export interface ParsedPmml {
+  readonly pmml: PMML;
+  readonly unsupported: readonly UnsupportedFeature[];
+}
+
 /**
- * Reads the whole document into schema objects. Every unsupported feature found anywhere is collected and
- * thrown together as one UnsupportedMarkupError.
+ * Reads the whole document into schema objects, collecting every unsupported feature instead of stopping at
+ * the first. Throws an UnsupportedMarkupError right away only when no model element can be scored at all.
  */
-export function parsePmml(root: XmlElement, kinds: ReadonlyMap<string, ModelKind>, fileName?: string): PMML {
+export function parsePmml(root: XmlElement, kinds: ReadonlyMap<string, ModelKind>, fileName?: string): ParsedPmml {
   const where = fileName === undefined ? 'The document' : `'${fileName}'`;
   if (root.name !== 'PMML') {
     throw new FormatError(`${where} is XML but not PMML: its root element is <${root.name}>, not <PMML>.`, fileName);
@@ -60,9 +66,9 @@ export function parsePmml(root: XmlElement, kinds: ReadonlyMap<string, ModelKind
     models,
     line: root.line,
   };
-  if (ctx.unsupported.length > 0) throw new UnsupportedMarkupError(ctx.unsupported);
   if (models.length === 0) {
+    if (ctx.unsupported.length > 0) throw new UnsupportedMarkupError(ctx.unsupported);
     throw new MissingMarkupError(`<PMML> contains no model element (line ${root.line}).`, 'PMML', root.line);
   }
-  return pmml;
+  return { pmml, unsupported: ctx.unsupported };
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { FormatError } from '../../errors.js';
+import { readXml } from './xml-reader.js';
+
+describe('readXml', () => {
+  it('keeps the line each element starts on', () => {
+    const root = readXml('<a>\n  <b/>\n\n  <c\n    x="1"/>\n</a>');
+    expect(root.children.map((c) => [c.name, c.line])).toEqual([
+      ['b', 2],
+      ['c', 4],
+    ]);
+  });
+
+  it('drops namespace prefixes from element names', () => {
+    const root = readXml('<p:row xmlns:p="urn:x"><p:cell>1</p:cell></p:row>');
+    expect(root.name).toBe('row');
+    expect(root.children[0].name).toBe('cell');
+    expect(root.children[0].text).toBe('1');
+  });
+
+  it('skips whole subtrees of skipped elements', () => {
+    const root = readXml('<a><Extension><deep><er/></deep></Extension><b/></a>', { skip: new Set(['Extension']) });
+    expect(root.children.map((c) => c.name)).toEqual(['b']);
+  });
+
+  it('keeps character data, including whitespace-only cells', () => {
+    const root = readXml('<a><s> </s><t><![CDATA[x<y]]></t></a>');
+    expect(root.children.map((c) => c.text)).toEqual([' ', 'x<y']);
+  });
+
+  it('rejects truncated documents with a FormatError', () => {
+    expect(() => readXml('<a><b></b>', { fileName: 'cut.pmml' })).toThrow(FormatError);
+  });
+
+  it('rejects text that is not XML with a FormatError', () => {
+    expect(() => readXml('\u0000\u0001garbage')).toThrow(FormatError);
+  });
+});
