@@ -1,6 +1,7 @@
 import type { ModelKind } from '../model-kind.js';
 import { generalRegressionModelKind } from './general-regression-model.js';
 import { miningModelKind } from './mining-model.js';
+import { naiveBayesModelKind } from './naive-bayes-model.js';
 import { neuralNetworkKind } from './neural-network.js';
 import { regressionModelKind } from './regression-model.js';
 import { supportVectorMachineModelKind } from './support-vector-machine-model.js';
@@ -14,6 +15,7 @@ export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, Model
   [
     generalRegressionModelKind as ModelKind,
     miningModelKind as ModelKind,
+    naiveBayesModelKind as ModelKind,
     neuralNetworkKind as ModelKind,
     regressionModelKind as ModelKind,
     supportVectorMachineModelKind as ModelKind,
