@@ -64,11 +64,11 @@ export interface NewModelFile {
   readonly producer?: string;
   readonly notes?: string;
   /** ONNX external data files, by the `location` the model refers to them with. */
-  readonly externalData?: readonly ExternalDataFile[];
+  readonly externalData?: readonly StoredExternalData[];
 }
 
-/** One ONNX external data file. */
-export interface ExternalDataFile {
+/** One ONNX external data file to store with a version. */
+export interface StoredExternalData {
   /** The path as written in the model's `TensorProto.external_data` `location` entry. */
   readonly path: string;
   readonly bytes: ArrayBuffer | Uint8Array;
