@@ -41,6 +41,17 @@ export class PredictPanel {
       .toBe(true);
   }
 
+  /** The value the result panel shows first (a scalar result, or the most probable class). */
+  get headline(): Locator {
+    return this.result.getByTestId('headline');
+  }
+
+  /** Types a tensor as JSON into the editor of an image-shaped input. */
+  async fillTensorJson(name: string, values: unknown): Promise<void> {
+    await this.page.getByRole('button', { name: 'Edit values as JSON' }).click();
+    await this.field(name).fill(JSON.stringify(values));
+  }
+
   async expectReady(): Promise<void> {
     await expect(this.result).toHaveAttribute('data-state', 'ready');
   }

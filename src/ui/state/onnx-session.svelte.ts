@@ -1,24 +1,16 @@
 import type { ModelDescription } from '../../engine/model/description.js';
 import { toAppError, type AppError } from './app-error.js';
-import { createTensorData, type ElementInput, type TensorData } from '../../engine/formats/onnx/tensor-data.js';
+import type { ExecutionProviderChoice } from '../../engine/formats/onnx/runner.js';
+import { createTensorData, type ElementInput } from '../../engine/formats/onnx/tensor-data.js';
 import type { TensorElementType } from '../../engine/formats/onnx/element-types.js';
-import { onnxOutcome, type RunOutput } from './onnx-outcome.js';
+import type { OnnxWorkerClient } from '../onnx/onnx-client.js';
+import { onnxOutcome } from './onnx-outcome.js';
 import type { PredictionOutcome, Predictor } from './predictor.js';
 import type { TensorFeed } from './tensor-input.js';
 
-/** Execution providers a person can pick; `auto` lets the runtime choose the fastest available. */
-export type BackendChoice = 'auto' | 'wasm' | 'webgpu' | 'webnn';
+/** Execution providers a person can pick; `auto` tries WebGPU and falls back to WebAssembly. */
+export type BackendChoice = ExecutionProviderChoice;
 
-/** The ONNX client (src/ui/onnx) as this session uses it; loaded lazily with onnxruntime-web. */
-interface RuntimeClient {
-  open(
-    bytes: Uint8Array,
-    externalData: readonly { readonly path: string; readonly data: Uint8Array }[],
-    options: { executionProvider: BackendChoice; numThreads: number },
-  ): Promise<{ backend: string; fallbackReason?: string }>;
-  run(feeds: Readonly<Record<string, TensorData>>): Promise<{ outputs: readonly RunOutput[]; runMs: number }>;
-  dispose(): void;
-}
 
 /**
  * One ONNX model in onnxruntime-web (inside its own worker): the backend and thread count chosen, what the
@@ -30,12 +22,15 @@ export class OnnxSession {
   status = $state<'loading' | 'ready' | 'error'>('loading');
   backendInUse = $state<string | null>(null);
   fallbackReason = $state<string | null>(null);
+  /** What the runtime reports after opening: WASM threads in use and how long creating the session took. */
+  threadsInUse = $state(1);
+  createMs = $state<number | null>(null);
   error = $state.raw<AppError | null>(null);
   /** Whether the page is cross-origin isolated; without it the runtime uses one thread whatever is asked. */
   readonly canUseThreads = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated;
 
   readonly predictor: Predictor;
-  #client: Promise<RuntimeClient>;
+  #client: Promise<OnnxWorkerClient>;
 
   constructor(
     private readonly description: ModelDescription,
@@ -63,11 +58,13 @@ export class OnnxSession {
     void this.#client.then((client) => client.dispose()).catch(() => undefined);
   }
 
-  async #start(): Promise<RuntimeClient> {
+  async #start(): Promise<OnnxWorkerClient> {
     this.status = 'loading';
     this.error = null;
     try {
-      const client = await loadClient();
+      // onnxruntime-web and its worker load here, the first time an ONNX model is shown, never with the app.
+      const { createOnnxClient } = await import('../onnx/index.js');
+      const client = createOnnxClient();
       const opened = await client.open(
         new Uint8Array(this.bytes.slice(0)),
         this.externalData.map((f) => ({ path: f.path, data: new Uint8Array(f.bytes.slice(0)) })),
@@ -75,6 +72,8 @@ export class OnnxSession {
       );
       this.backendInUse = opened.backend;
       this.fallbackReason = opened.fallbackReason ?? null;
+      this.threadsInUse = opened.threads;
+      this.createMs = opened.timings.createMs;
       this.status = 'ready';
       return client;
     } catch (error) {
@@ -93,13 +92,4 @@ export class OnnxSession {
     const { outputs, runMs } = await client.run(tensors);
     return onnxOutcome(this.description.outputTensors, outputs, runMs ?? performance.now() - started, this.backendInUse ?? undefined);
   }
-}
-
-/** The ONNX client module, if this build has it (src/ui/onnx lands separately); imported on first use only. */
-const clientModules = import.meta.glob<{ createOnnxClient: () => RuntimeClient }>('../onnx/index.ts');
-
-async function loadClient(): Promise<RuntimeClient> {
-  const load = Object.values(clientModules)[0];
-  if (!load) throw { code: 'inference.backend', message: 'This build of ModelPort has no ONNX runtime.' } satisfies AppError;
-  return (await load()).createOnnxClient();
 }

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, CONFORMANCE } from './fixtures.js';
+
+const MNIST = `${CONFORMANCE}onnx/mnist-8-cntk`;
+
+/**
+ * The digit of ref_ortnode_set_0 (a 7): its input_0.pb is a TensorProto whose raw_data, 784 little-endian
+ * float32 pixels (0–255), ends the message — the 13 bytes before it hold the type and dims.
+ */
+function mnistDigit(): number[][][][] {
+  const bytes = readFileSync(`${MNIST}/ref_ortnode_set_0/input_0.pb`);
+  const raw = bytes.subarray(bytes.length - 784 * 4);
+  const pixels = Array.from({ length: 784 }, (_, i) => raw.readFloatLE(i * 4));
+  return [[Array.from({ length: 28 }, (_, row) => pixels.slice(row * 28, row * 28 + 28))]];
+}
+
+test('an ONNX CNN shows its graph, finds nodes and runs in the browser', async ({ page, library, model, predict }) => {
+  await library.goto();
+  await library.open(`${MNIST}/model.onnx`);
+  await model.expectOpen('model');
+  await expect(model.kind).toHaveText('ONNX graph');
+
+  const nodes = model.structure.getByRole('button', { name: /^Conv\b/ });
+  await expect(nodes).toHaveCount(2);
+  await model.structure.getByRole('searchbox').fill('MaxPool');
+  await expect(model.structure.locator('.node.match')).toHaveCount(2);
+
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
+  await predict.expectReady();
+  await expect(predict.value('Plus214_Output_0')).toHaveAttribute('data-value', /^(-?[\d.e-]+,){9}-?[\d.e-]+$/);
+
+  await predict.fillTensorJson('Input3', mnistDigit());
+  await expect(predict.headline).toHaveText('7');
+});
