@@ -41,8 +41,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${describeError(error)}\n`);
     if (error instanceof UsageError) {
       process.stderr.write(`Run 'modelport --help' for usage.\n`);
-    } else if (isDebug && error instanceof Error && error.stack !== undefined) {
-      process.stderr.write(`${error.stack}\n`);
+    } else if (isDebug) {
+      for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+        process.stderr.write(`${cause.stack ?? cause.message}\n`);
+      }
     }
     return error instanceof ScoringError ? 1 : 2;
   }

@@ -104,6 +104,14 @@ describe('runScore', () => {
   });
 });
 
+describe('runScore errors', () => {
+  it('names the model file when the model cannot be loaded', async () => {
+    const modelPath = csvFile('broken.pmml', '<PMML version="4.4"><Header/></PMML>');
+    const command = { name: 'score', model: modelPath, input: csvFile('in.csv', 'x\n0\n'), all: false, separator: ',', debug: false } as const;
+    await expect(runScore(command, new PassThrough(), new PassThrough())).rejects.toThrow(/^broken\.pmml: MissingMarkupError: /);
+  });
+});
+
 describe('startsWithMarkup', () => {
   const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 

@@ -6,9 +6,10 @@ import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
-import { UnsupportedFormatError } from '../engine/errors.js';
+import { isEngineError, UnsupportedFormatError } from '../engine/errors.js';
 import { MAX_PEEK_BYTES } from '../engine/formats/model-format.js';
 import type { Command } from './args.js';
+import { CliError, describeError } from './cli-error.js';
 import { modelScorers } from './scorers.js';
 
 type ScoreCommand = Extract<Command, { name: 'score' }>;
@@ -38,6 +39,9 @@ export async function runScore(command: ScoreCommand, stdout: Writable, stderr: 
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       stderr.write(`Scored ${rows} rows with ${scorer.format.toUpperCase()} in ${seconds} s; wrote ${command.output}.\n`);
     }
+  } catch (error) {
+    // Engine errors here are about the model file (row errors arrive as ScoringError): name the file.
+    throw isEngineError(error) ? new CliError(`${fileName}: ${describeError(error)}`, { cause: error }) : error;
   } finally {
     if (sink !== undefined) {
       sink.end();
