@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, dbl, flt, int, result } from './test-helpers.js';
+import { call, dbl, flt, int, result, typed } from './test-helpers.js';
 
 describe('min max sum avg median product', () => {
   it('computes the PMML example min(2.5, 4, 1.5) = 1.5', () => {
@@ -34,5 +34,12 @@ describe('min max sum avg median product', () => {
 
   it('accepts a single argument', () => {
     expect(result('sum', dbl(7))).toEqual(dbl(7));
+  });
+});
+
+describe('min and max of dates', () => {
+  it('keep the temporal type when every input has it', () => {
+    expect(result('min', typed('date', 3), typed('date', -2))).toEqual(typed('date', -2));
+    expect(result('max', typed('dateTime', 3), null, typed('dateTime', 9))).toEqual(typed('dateTime', 9));
   });
 });

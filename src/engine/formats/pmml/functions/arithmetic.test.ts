@@ -69,3 +69,16 @@ describe('modulo', () => {
     expect(() => call('modulo', int(1), int(0))).toThrow(UndefinedResultError);
   });
 });
+
+describe('numeric text', () => {
+  it('accepts PMML decimal notation and the special values', () => {
+    expect(result('+', str(' -1.5e1 '), int(1))).toEqual(dbl(-14));
+    expect(result('+', str('.5'), int(1))).toEqual(dbl(1.5));
+    expect(result('+', str('-INF'), int(1))).toEqual(dbl(-Infinity));
+  });
+
+  it('rejects JavaScript-only number syntax', () => {
+    expect(() => call('+', str('0x10'), int(1))).toThrow(InvalidValueError);
+    expect(() => call('+', str(''), int(1))).toThrow(InvalidValueError);
+  });
+});

@@ -61,16 +61,28 @@ export function present(args: readonly Value[], index: number, name: string): Ty
   return value;
 }
 
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const SPECIAL: Readonly<Record<string, number>> = {
+  NaN: NaN, INF: Infinity, '+INF': Infinity, '-INF': -Infinity, Infinity: Infinity, '-Infinity': -Infinity,
+};
+
+/**
+ * The number a text spells in PMML/Java decimal notation (`12`, `-1.5e3`, `.5`, `NaN`, `INF`), or undefined.
+ * JavaScript's wider `Number()` syntax (`0x10`, `1_000`) is not numeric text in PMML.
+ */
+export function parseDecimal(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (DECIMAL.test(trimmed)) return Number(trimmed);
+  return trimmed in SPECIAL ? SPECIAL[trimmed] : undefined;
+}
+
 /** A number from a numeric, boolean or numeric-text value (jpmml `asNumber`). */
 export function asNumber(value: TypedValue, name: string): number {
   const v = value.value;
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  const text = v.trim();
-  const parsed = text === '' ? NaN : Number(text);
-  if (Number.isNaN(parsed) && text !== 'NaN') {
-    throw new InvalidValueError(`Function '${name}' expects a number but got the string '${v}'.`);
-  }
+  const parsed = parseDecimal(v);
+  if (parsed === undefined) throw new InvalidValueError(`Function '${name}' expects a number but got the string '${v}'.`);
   return parsed;
 }
 

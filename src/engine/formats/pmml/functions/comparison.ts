@@ -8,20 +8,13 @@
  */
 import { MISSING, type TypedValue, type Value } from '../values.js';
 import { strict, tolerant, type BuiltinFunction } from './builtin.js';
-import { asString, boolean, present } from './coerce.js';
-
-function parsedNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  const number = Number(trimmed);
-  return Number.isNaN(number) ? undefined : number;
-}
+import { asString, boolean, parseDecimal, present } from './coerce.js';
 
 function numberOf(value: TypedValue): number | undefined {
   const v = value.value;
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  return parsedNumber(v);
+  return parseDecimal(v);
 }
 
 function order<T extends string | number>(x: T, y: T): number {
