@@ -77,6 +77,20 @@ describe('startModelSession on onnxruntime-web (Node)', () => {
     await expect(startModelSession(runner, model)).rejects.toMatchObject({ name: 'InferenceError', code: 'inference.unsupportedType' });
   });
 
+  it('refuses a model none of whose outputs is a tensor', async () => {
+    const bytes = onnx.ModelProto.encode({
+      ir_version: 8,
+      opset_import: [{ domain: '', version: 17 }],
+      graph: {
+        name: 'g',
+        node: [{ op_type: 'SequenceConstruct', input: ['x'], output: ['s'] }],
+        input: [{ name: 'x', type: { tensor_type: { elem_type: 1, shape: { dim: [{ dim_value: 2 }] } } } }],
+        output: [{ name: 's', type: { sequence_type: { elem_type: { tensor_type: { elem_type: 1 } } } } }],
+      },
+    }).finish();
+    await expect(startModelSession(runner, openOnnxModel(bytes))).rejects.toMatchObject({ code: 'inference.nonTensor' });
+  });
+
   it('wraps a run failure in an InferenceError', async () => {
     const session = await startModelSession(runner, openOnnxModel(read('onnx-node-and2d/model.onnx')), { warmUp: false });
     const wrongShape = { x: createTensorData('bool', [2], [true, false]), y: createTensorData('bool', [3], [true, false, true]) };

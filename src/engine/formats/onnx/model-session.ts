@@ -1,3 +1,4 @@
+import { InferenceError } from '../../errors.js';
 import type { TensorSpec } from '../../model/description.js';
 import { isTensorElementType } from './element-types.js';
 import { labelsFromMetadata } from './labels.js';
@@ -76,6 +77,12 @@ export async function startModelSession(runner: OnnxRunner, model: OnnxModel, op
   const files = options.externalData ?? new Map<string, Uint8Array>();
   requireExternalData(model, files);
   const { plans, addedOutputs } = planOutputs(model);
+  if (plans.every((plan) => plan.kind === 'unavailable')) {
+    throw new InferenceError(
+      `None of the model's outputs can be read: ${plans.map((plan) => (plan.kind === 'unavailable' ? plan.reason : '')).join(' ')}`,
+      'inference.nonTensor',
+    );
+  }
   const bytes = addedOutputs.length > 0 ? appendGraphOutputs(model.bytes, addedOutputs) : model.bytes;
   const session = await runner.createSession(bytes, {
     ...(options.executionProvider ? { executionProvider: options.executionProvider } : {}),
