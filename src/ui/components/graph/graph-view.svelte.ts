@@ -3,7 +3,7 @@ import { LayoutCancelledError, LayoutClient } from '../../workers/layout-client.
 import { PanZoom } from '../structure/pan-zoom.svelte.js';
 import { fitTransform, visibleRect } from '../structure/spatial-index.js';
 import { buildDisplayGraph } from './display-graph.js';
-import type { LayoutDirection } from './layout/protocol.js';
+import type { LayoutDirection, LayoutRequest } from './layout/protocol.js';
 import { layoutRequest, overviewPaths, positionGraph, type PositionedGraph } from './positioned-graph.js';
 import { searchNodes, stepMatch, toSet } from './search.js';
 
@@ -24,6 +24,7 @@ export type LayoutStatus =
 export class GraphViewState {
   stack = $state.raw<readonly { readonly label: string; readonly graph: Graph }[]>([]);
   direction = $state<LayoutDirection>('TB');
+  engine = $state<LayoutRequest['engine']>('auto');
   positioned = $state.raw<PositionedGraph | undefined>();
   status = $state.raw<LayoutStatus>({ state: 'running', phase: 'preparing', fraction: 0 });
   selectedId = $state<string | undefined>();
@@ -66,9 +67,10 @@ export class GraphViewState {
   async relayout(): Promise<void> {
     const display = this.display;
     const direction = this.direction;
+    const engine = this.engine;
     this.status = { state: 'running', phase: 'preparing', fraction: 0 };
     try {
-      const result = await this.#client.layout(layoutRequest(display, direction), (phase, fraction) => {
+      const result = await this.#client.layout(layoutRequest(display, direction, engine), (phase, fraction) => {
         this.status = { state: 'running', phase, fraction };
       });
       this.positioned = positionGraph(display, direction, result);

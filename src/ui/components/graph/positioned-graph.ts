@@ -17,12 +17,16 @@ export interface PositionedGraph {
   readonly indexById: ReadonlyMap<string, number>;
 }
 
-export function layoutRequest(display: DisplayGraph, direction: LayoutDirection): LayoutRequest {
+export function layoutRequest(
+  display: DisplayGraph,
+  direction: LayoutDirection,
+  engine: LayoutRequest['engine'] = 'auto',
+): LayoutRequest {
   return {
     nodes: display.nodes.map(({ id, width, height }) => ({ id, width, height })),
     edges: display.edges.map(({ id, source, target }) => ({ id, source, target })),
     direction,
-    engine: 'auto',
+    engine,
   };
 }
 
