@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEquivalent, isWithinPrecision, parseBoolean, parseNumber, ulpOfFloat32, ulpOfFloat64, type Equivalence } from './equivalence.js';
+import { describeDifference, isEquivalent, isWithinPrecision, parseBoolean, parseNumber, ulpOfFloat32, ulpOfFloat64, type Equivalence } from './equivalence.js';
 
 const pmml: Equivalence = { type: 'PMMLEquivalence', precision: 1e-13, zeroThreshold: 1e-13 };
 
@@ -126,5 +126,21 @@ describe('reading expected cells', () => {
     expect(parseBoolean('TRUE')).toBe(true);
     expect(parseBoolean('0.0')).toBe(false);
     expect(parseBoolean('2')).toBeUndefined();
+  });
+});
+
+describe('describeDifference', () => {
+  it('gives the relative difference under PMMLEquivalence', () => {
+    expect(describeDifference(pmml, '100', 101)).toBe('relative difference 0.010');
+  });
+
+  it('counts float32 ULPs under FloatEquivalence', () => {
+    const expected = Math.fround(0.1);
+    expect(describeDifference({ type: 'FloatEquivalence', toleranceUlps: 1 }, String(expected), expected + 3 * ulpOfFloat32(expected))).toBe('3.00 float32 ULPs');
+  });
+
+  it('says nothing when a side is not a number', () => {
+    expect(describeDifference(pmml, 'setosa', 'virginica')).toBeUndefined();
+    expect(describeDifference(pmml, null, 1)).toBeUndefined();
   });
 });

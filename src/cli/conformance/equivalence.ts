@@ -50,6 +50,29 @@ export function describeEquivalence(equivalence: Equivalence): string {
   }
 }
 
+/**
+ * How far a numeric result is from the expected cell, in the rule's own unit (relative difference, or ULPs of the
+ * expected value); `undefined` when either side is not a finite number.
+ */
+export function describeDifference(equivalence: Equivalence, expected: string | null, actual: ResultValue): string | undefined {
+  const expectedNumber = expected === null ? undefined : parseNumber(expected);
+  if (typeof actual !== 'number' || expectedNumber === undefined || !Number.isFinite(actual) || !Number.isFinite(expectedNumber)) {
+    return undefined;
+  }
+  switch (equivalence.type) {
+    case 'PMMLEquivalence': {
+      const relative = expectedNumber === 0 ? Infinity : Math.abs((actual - expectedNumber) / expectedNumber);
+      return `relative difference ${relative.toPrecision(2)}`;
+    }
+    case 'FloatEquivalence': {
+      const e = Math.fround(expectedNumber);
+      return `${(Math.abs(Math.fround(actual) - e) / ulpOfFloat32(e)).toPrecision(3)} float32 ULPs`;
+    }
+    case 'RealNumberEquivalence':
+      return `${(Math.abs(actual - expectedNumber) / ulpOfFloat64(expectedNumber)).toPrecision(3)} float64 ULPs`;
+  }
+}
+
 function areNumbersEquivalent(equivalence: Equivalence, expected: number, actual: number): boolean {
   if (Number.isNaN(expected) || Number.isNaN(actual)) {
     return Number.isNaN(expected) && Number.isNaN(actual);

@@ -48,7 +48,7 @@ describe('compareCase', () => {
   it('reports the first differing row and column with both values', () => {
     const outcome = compareCase(doubler, input('1', '2', '3'), expected('2', '5', '7'), spec);
     expect(outcome.passed).toBe(false);
-    expect(outcome.message).toMatch(/^row 2, column 'y': expected '5', actual 4 under PMMLEquivalence/);
+    expect(outcome.message).toMatch(/^row 2, column 'y': expected '5', actual 4 \(relative difference 0\.20\) under PMMLEquivalence/);
     expect(outcome.message).toMatch(/\(2 of 3 rows differ\)$/);
   });
 

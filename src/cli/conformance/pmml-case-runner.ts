@@ -9,7 +9,7 @@ import type { PmmlModel } from '../../engine/formats/pmml/index.js';
 import { describeError } from '../cli-error.js';
 import { readUnquotedCsv, type CsvTable } from '../csv.js';
 import type { CaseOutcome, CaseRunner } from './case-runner.js';
-import { describeEquivalence, isEquivalent, type ResultValue } from './equivalence.js';
+import { describeDifference, describeEquivalence, isEquivalent, type ResultValue } from './equivalence.js';
 import { CaseFileError, readPmmlCase, type PmmlCase } from './pmml-case.js';
 
 /** Parses a PMML document; the engine's `loadPmml`, or a fake in tests. */
@@ -124,9 +124,10 @@ function compareRow(
     const actual = values.get(column.field) ?? null;
     if (!isEquivalent(spec.equivalence, expected, actual)) {
       const field = column.field === column.name ? '' : ` (field '${column.field}')`;
+      const difference = describeDifference(spec.equivalence, expected, actual);
       return (
-        `, column '${column.name}'${field}: expected ${formatExpected(expected)}, actual ${formatActual(actual)} ` +
-        `under ${describeEquivalence(spec.equivalence)}`
+        `, column '${column.name}'${field}: expected ${formatExpected(expected)}, actual ${formatActual(actual)}` +
+        `${difference === undefined ? '' : ` (${difference})`} under ${describeEquivalence(spec.equivalence)}`
       );
     }
   }
