@@ -2,8 +2,9 @@
  * PMML 4.4, Built-in Functions, "+, -, * and /" and "modulo".
  *
  * Result types follow jpmml `TypeUtil.getResultDataType`: integer op integer stays integer, a float
- * operand makes a float, a double operand makes a double. Division always gives a double, as the
- * producers' own languages (Python, R) divide.
+ * operand makes a float, a double operand makes a double. Division is the exception: jpmml divides two
+ * integers as Java ints (7 / 2 = 3), but PMML states no such rule and the languages the models come from
+ * (Python, R) divide exactly, so `/` of two integers gives a double here.
  */
 import { UndefinedResultError } from '../../../errors.js';
 import type { TypedValue, Value } from '../values.js';

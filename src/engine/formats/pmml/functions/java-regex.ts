@@ -2,7 +2,8 @@
  * PMML's regular expressions are Java's (`java.util.regex.Pattern`; PMML 4.4 `replace` and `matches`
  * point to it). This module translates a Java pattern into an equivalent JavaScript `u`-mode RegExp:
  *
- * - leading inline flags `(?i)`, `(?m)`, `(?s)`, `(?x)` become RegExp flags or translation modes; a later
+ * - leading inline flags `(?i)`, `(?m)`, `(?s)`, `(?x)` become RegExp flags or translation modes (a leading
+ *   `(?i)` becomes the `i` flag, which also folds non-ASCII letters where Java folds only ASCII ones); a later
  *   `(?i)` / `(?i:…)` makes the letters that follow match both ASCII cases;
  * - `.`, `$`, `\s`, `\h`, `\v`, `\R`, `\A`, `\z`, `\Z` keep Java's meaning (Java's line terminators, ASCII `\s`);
  * - POSIX and `java.lang.Character` classes (`\p{Alpha}`, `\p{javaLowerCase}`), `\Q…\E`, octal/hex escapes;
