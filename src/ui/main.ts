@@ -1,9 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { createMemoryModelStore } from '../engine/registry/memory-store.js';
-import { openIdbModelStore } from '../engine/registry/idb-store.js';
-import type { ModelStore } from '../engine/registry/model-store.js';
+import { createMemoryModelStore, openIdbModelStore, type ModelStore } from '../engine/index.js';
 import { toAppError } from './state/app-error.js';
 import { LibraryState } from './state/library.svelte.js';
 import { Notices } from './state/notices.svelte.js';

@@ -1,13 +1,16 @@
-import type { ModelRecord, ModelStore, ModelSummary, NewModelFile, AddResult, UndoToken } from '../../engine/registry/model-store.js';
+import {
+  readStorageSpace,
+  requestPersistentStorage,
+  type AddResult,
+  type ModelRecord,
+  type ModelStore,
+  type ModelSummary,
+  type NewModelFile,
+  type StorageSpace,
+  type UndoToken,
+} from '../../engine/index.js';
 import { toAppError } from './app-error.js';
 import type { Notices } from './notices.svelte.js';
-
-/** Storage the browser grants this origin, as `navigator.storage.estimate()` reports it. */
-export interface StorageInfo {
-  readonly usage: number;
-  readonly quota: number;
-  readonly isPersisted: boolean;
-}
 
 /**
  * The person's model library: the list of models, the history of the model being looked at, storage use, and
@@ -17,7 +20,7 @@ export interface StorageInfo {
 export class LibraryState {
   models = $state.raw<readonly ModelSummary[]>([]);
   isLoaded = $state(false);
-  storage = $state.raw<StorageInfo | null>(null);
+  storage = $state.raw<StorageSpace | null>(null);
   /** Histories fetched so far, by model id (replaced wholesale on every change). */
   histories = $state.raw<Readonly<Record<string, ModelRecord>>>({});
 
@@ -106,15 +109,13 @@ export class LibraryState {
 
   /** Asks the browser to keep the library when storage runs low (`navigator.storage.persist()`). */
   async persist(): Promise<void> {
-    const isPersisted = (await navigator.storage?.persist?.()) ?? false;
+    const isPersisted = await requestPersistentStorage(navigator.storage);
     if (!isPersisted) this.notices.toast({ text: 'The browser did not grant persistent storage; it may clear the library when space runs low.' });
     await this.refreshStorage();
   }
 
   async refreshStorage(): Promise<void> {
-    if (!navigator.storage?.estimate) return;
-    const [estimate, isPersisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? false]);
-    this.storage = { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, isPersisted };
+    this.storage = (await readStorageSpace(navigator.storage)) ?? null;
   }
 
   async #edit(action: () => Promise<void>): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { ModelRecord, VersionInfo } from '../../engine/registry/model-store.js';
+import type { ModelRecord, VersionInfo } from '../../engine/index.js';
 import { toAppError, type AppError } from './app-error.js';
 import type { LibraryState } from './library.svelte.js';
 import { PmmlPredictor } from './pmml-predictor.js';

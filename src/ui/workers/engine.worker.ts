@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 import type { PmmlModel } from '../../engine/formats/pmml/index.js';
+import { openModelFile } from '../../engine/index.js';
 import { toAppError } from '../state/app-error.js';
 import { cloneableDescription } from './clone-description.js';
 import type { EngineRequest, EngineRequestMessage, EngineResponseMessage, EvaluateReply, OpenReply, ResultFieldInfo } from './engine-protocol.js';
-import { openFile } from './open-file.js';
 
 /*
  * The engine worker: format detection, parsing (PMML and ONNX structure) and PMML evaluation, off the main
@@ -16,7 +16,7 @@ async function handle(request: EngineRequest): Promise<{ value: unknown; transfe
   switch (request.type) {
     case 'open': {
       const started = performance.now();
-      const opened = await openFile(request.fileName, new Uint8Array(request.bytes));
+      const opened = await openModelFile({ fileName: request.fileName, bytes: new Uint8Array(request.bytes) });
       const parseMs = performance.now() - started;
       if (opened.format === 'pmml') {
         const handleId = nextHandle++;
