@@ -373,11 +373,20 @@ export class RegexTranslator {
     this.pieces.push({ kind: 'backref', java: number });
   }
 
-  /** A character class after its `[`, as JavaScript text; nested union classes are flattened. */
+  /** A character class after its `[`, as JavaScript text matching one code point. */
   private characterClass(modes: Modes): string {
+    return classRegex(this.classSet(modes));
+  }
+
+  /**
+   * A class after its `[`: unions of members and nested classes, intersected at `&&`, and negated as a
+   * whole by a leading `^` (as Java 9+ reads `[^a-c&&b-e]`: everything but b and c).
+   */
+  private classSet(modes: Modes): ClassSet {
     const negated = this.peek() === '^';
     if (negated) this.pos++;
-    const parts: string[] = [];
+    const operands: ClassSet[] = [];
+    let members: ClassSet[] = [];
     let first = true;
     for (;;) {
       if (modes.comments) while (/\s/.test(this.peek()) && this.peek() !== '') this.pos++;
@@ -390,29 +399,34 @@ export class RegexTranslator {
       first = false;
       if (c === '[') {
         this.pos++;
-        const nested = this.characterClass(modes);
-        if (nested.startsWith('[^')) throw new Unsupported('a negated class nested in a character class');
-        parts.push(nested.slice(1, -1));
-        continue;
-      }
-      if (c === '&' && this.peek(1) === '&') throw new Unsupported("the class intersection '&&'");
-      const item = this.classItem();
-      if (typeof item === 'string') {
-        parts.push(item);
-        continue;
-      }
-      if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== '' && this.peek(1) !== '[') {
-        this.pos++;
-        const end = this.classItem();
-        if (typeof end === 'string') throw new Invalid(`illegal character range ending in a class at index ${this.pos}`);
-        if (end < item) throw new Invalid(`illegal character range at index ${this.pos}`);
-        parts.push(this.range(item, end, modes));
+        members.push(this.classSet(modes));
+      } else if (c === '&' && this.peek(1) === '&') {
+        this.pos += 2;
+        // Java ignores an empty operand: [&&a] is [a].
+        if (members.length > 0) operands.push(union(members));
+        members = [];
       } else {
-        const variants = modes.caseless && !this.flags.caseless ? caseVariants(item) : [item];
-        parts.push(variants.map((v) => literalCodePoint(v, true)).join(''));
+        members.push(this.classMember(modes));
       }
     }
-    return `[${negated ? '^' : ''}${parts.join('')}]`;
+    if (members.length > 0) operands.push(union(members));
+    const set = intersection(operands);
+    return negated ? negation(set) : set;
+  }
+
+  /** A single member, a range or an escape inside a class. */
+  private classMember(modes: Modes): ClassSet {
+    const item = this.classItem();
+    if (typeof item !== 'number') return item;
+    if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== '' && this.peek(1) !== '[') {
+      this.pos++;
+      const end = this.classItem();
+      if (typeof end !== 'number') throw new Invalid(`illegal character range ending in a class at index ${this.pos}`);
+      if (end < item) throw new Invalid(`illegal character range at index ${this.pos}`);
+      return { contents: this.range(item, end, modes) };
+    }
+    const variants = modes.caseless && !this.flags.caseless ? caseVariants(item) : [item];
+    return { contents: variants.map((v) => literalCodePoint(v, true)).join('') };
   }
 
   private range(from: number, to: number, modes: Modes): string {
@@ -426,8 +440,8 @@ export class RegexTranslator {
     return text;
   }
 
-  /** One class member: a code point, or class contents for `\d`, `\p{…}` and the like. */
-  private classItem(): number | string {
+  /** One class item: a code point, or the set of `\d`, `\p{…}`, `\Q…\E` and the like. */
+  private classItem(): number | ClassSet {
     const c = this.peek();
     if (c !== '\\') {
       const codePoint = this.pattern.codePointAt(this.pos) as number;
@@ -441,23 +455,52 @@ export class RegexTranslator {
     if (codePoint !== undefined) return codePoint;
     if (e === 'p' || e === 'P') {
       const { contents, negated } = this.property();
-      if (!negated) return contents;
-      if (contents.startsWith('\\p{') && !contents.includes('}\\')) return `\\P${contents.slice(2)}`;
-      throw new Unsupported(`the negated property '\\P' inside a character class`);
+      return negated ? negation({ contents }) : { contents };
     }
     this.pos++;
     const members: Record<string, string> = {
       d: '\\d', D: '\\D', w: '\\w', W: '\\W', s: SPACE, h: HORIZONTAL_SPACE, v: VERTICAL_SPACE,
     };
-    if (e in members) return members[e];
-    if (e === 'S' || e === 'H' || e === 'V') throw new Unsupported(`'\\${e}' inside a character class`);
+    if (e in members) return { contents: members[e] };
+    const complements: Record<string, string> = { S: SPACE, H: HORIZONTAL_SPACE, V: VERTICAL_SPACE };
+    if (e in complements) return negation({ contents: complements[e] });
     if (e === 'Q') {
       const end = this.pattern.indexOf('\\E', this.pos);
       const quoted = this.pattern.slice(this.pos, end < 0 ? undefined : end);
       this.pos = end < 0 ? this.pattern.length : end + 2;
-      return [...quoted].map((char) => literalCodePoint(char.codePointAt(0) as number, true)).join('');
+      return { contents: [...quoted].map((char) => literalCodePoint(char.codePointAt(0) as number, true)).join('') };
     }
     if (/[a-zA-Z]/.test(e)) throw new Invalid(`illegal escape '\\${e}' in a character class`);
     return e.codePointAt(0) as number;
   }
+}
+
+/**
+ * A set of code points: class contents that fit between `[` and `]`, or, once unions with negated sets or
+ * intersections are involved, a JavaScript expression that matches exactly one code point of the set.
+ */
+type ClassSet = { readonly contents: string } | { readonly expression: string };
+
+function classRegex(set: ClassSet): string {
+  return 'contents' in set ? `[${set.contents}]` : set.expression;
+}
+
+function union(sets: readonly ClassSet[]): ClassSet {
+  const contents = sets.filter((set) => 'contents' in set).map((set) => (set as { contents: string }).contents).join('');
+  const expressions = sets.filter((set) => 'expression' in set).map(classRegex);
+  if (expressions.length === 0) return { contents };
+  return { expression: `(?:${[...(contents === '' ? [] : [`[${contents}]`]), ...expressions].join('|')})` };
+}
+
+/** A ∩ B ∩ C as (?=A)(?=B)C: every lookahead checks the same single code point. */
+function intersection(sets: readonly ClassSet[]): ClassSet {
+  if (sets.length === 0) return { contents: '' };
+  if (sets.length === 1) return sets[0];
+  const last = sets[sets.length - 1];
+  return { expression: `(?:${sets.slice(0, -1).map((set) => `(?=${classRegex(set)})`).join('')}${classRegex(last)})` };
+}
+
+/** The complement: a negated class, or "any code point where the set does not match". */
+function negation(set: ClassSet): ClassSet {
+  return 'contents' in set ? { expression: `[^${set.contents}]` } : { expression: `(?:(?!${set.expression})[^])` };
 }

@@ -8,10 +8,10 @@
  * - `.`, `$`, `\s`, `\h`, `\v`, `\R`, `\A`, `\z`, `\Z` keep Java's meaning (Java's line terminators, ASCII `\s`);
  * - POSIX and `java.lang.Character` classes (`\p{Alpha}`, `\p{javaLowerCase}`), `\Q…\E`, octal/hex escapes;
  * - possessive quantifiers `X*+` and atomic groups `(?>X)` become `(?=(X))\n`, which matches the same strings
- *   because a lookahead never backtracks into its group; group numbers are remapped around the added groups.
+ *   because a lookahead never backtracks into its group; group numbers are remapped around the added groups;
+ * - class unions, intersections `[a-z&&[^bc]]` and complements `[\S]` become lookaheads over one code point.
  *
- * What JavaScript cannot express (class intersection `&&`, Unicode blocks `\p{InGreek}`, `\G`, a later
- * `(?-i)` or `(?m)`) raises an {@link UnsupportedMarkupError} naming the construct; invalid syntax raises an
+ * What JavaScript cannot express (Unicode blocks `\p{InGreek}`, `\G`, a later `(?-i)` or `(?m)`) raises an {@link UnsupportedMarkupError} naming the construct; invalid syntax raises an
  * {@link InvalidValueError}. Translations are cached per pattern string.
  */
 import { InvalidValueError, UnsupportedMarkupError } from '../../../errors.js';

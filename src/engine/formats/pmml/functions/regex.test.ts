@@ -137,20 +137,40 @@ describe('Java pattern translation', () => {
     expect(replace('abcd', '[ab[c]]', 'z')).toBe('zzzd');
   });
 
+  it('reads class intersections, nested negations and complements as Java 9+ does', () => {
+    const input = 'abcdefXYZ019 _-';
+    const classes: Array<[pattern: string, expected: string]> = [
+      ['[a-z&&[def]]', 'abc___XYZ019 _-'],
+      ['[a-z&&[^bc]]', '_bc___XYZ019 _-'],
+      ['[^a-c&&b-e]', '_bc____________'],
+      ['[a[^b-z]]', '_bcdef_________'],
+      ['[^a[d-z]]', 'a__def_________'],
+      ['[\\S&&[a-c]]', '___defXYZ019 _-'],
+      ['[\\Sa]', '____________ __'],
+      ['[^\\S]', 'abcdefXYZ019__-'],
+      ['[\\P{Alpha}]', 'abcdefXYZ______'],
+      ['[\\w&&[^\\d]]', '_________019 _-'],
+      ['[a-c[x-z]&&[b-y]]', 'a__defXYZ019 _-'],
+      ['[&&a]', '_bcdefXYZ019 _-'],
+      ['[a-]', '_bcdefXYZ019 __'],
+      ['[a\\-c]', '_b_defXYZ019 __'],
+    ];
+    for (const [pattern, expected] of classes) expect(replace(input, pattern, '_'), pattern).toBe(expected);
+  });
+
   it('supports backreferences by number and name', () => {
     expect(replace('hello', '(l)\\1', 'LL')).toBe('heLLo');
     expect(replace('abab!', '(?<x>ab)\\k<x>', 'X')).toBe('X!');
   });
 
   it('reports constructs JavaScript cannot express as unsupported markup', () => {
-    expect(() => compileJavaRegex('[a-c&&[b]]')).toThrow(UnsupportedMarkupError);
     expect(() => compileJavaRegex('\\p{InGreek}')).toThrow(UnsupportedMarkupError);
     expect(() => compileJavaRegex('a\\Gb')).toThrow(UnsupportedMarkupError);
     expect(() => compileJavaRegex('(?i)a(?-i)b')).toThrow(UnsupportedMarkupError);
   });
 
   it('names the pattern and construct in the unsupported-markup message', () => {
-    expect(() => compileJavaRegex('[a&&b]')).toThrow("The regular expression '[a&&b]' uses the class intersection '&&', which has no JavaScript equivalent.");
+    expect(() => compileJavaRegex('\\p{InGreek}')).toThrow("The regular expression '\\p{InGreek}' uses the character property '\\p{InGreek}', which has no JavaScript equivalent.");
   });
 
   it('reports invalid Java syntax as an invalid value', () => {
