@@ -108,12 +108,21 @@ export class Opener {
     }
   }
 
+  /**
+   * Versions group by file name: dropping an updated `churn.pmml` adds version 2 of 'churn'. A file of another
+   * format under a taken name (`churn.onnx`) starts its own model instead of becoming a version of the PMML one.
+   */
+  #nameFor(fileName: string, reply: OpenReply): string {
+    const stem = fileName.replace(/\.[^.]*$/, '') || fileName;
+    const taken = this.library.models.find((m) => m.name === stem);
+    return taken && taken.latest.format !== reply.format ? `${stem} (${reply.format.toUpperCase()})` : stem;
+  }
+
   async #save(fileName: string, bytes: ArrayBuffer, reply: OpenReply, externalData: { path: string; bytes: ArrayBuffer }[], versionOf?: string) {
     this.progress = { fileName, loaded: bytes.byteLength, total: bytes.byteLength, phase: 'saving' };
     const { description } = reply;
     const result = await this.library.add({
-      // Versions group by file name: dropping an updated `churn.pmml` adds version 2 of 'churn'.
-      name: versionOf ?? fileName.replace(/\.[^.]*$/, ''),
+      name: versionOf ?? this.#nameFor(fileName, reply),
       fileName,
       bytes,
       format: reply.format,
