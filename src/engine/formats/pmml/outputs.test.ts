@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { dataField, identityRegression, load, score, values } from './test-helpers.js';
+
+describe('Output', () => {
+  it('derives transformedValue fields from earlier output fields', () => {
+    const output = `<Output><OutputField name="p" feature="predictedValue"/>
+      <OutputField name="double" feature="transformedValue"><Apply function="*"><FieldRef field="p"/><Constant>2</Constant></Apply></OutputField></Output>`;
+    expect(score(load([dataField('x'), dataField('y')], identityRegression(output)), { x: 2 })).toEqual({ y: 2, p: 2, double: 4 });
+  });
+
+  it('casts output values to their dataType', () => {
+    const output = '<Output><OutputField name="asText" feature="predictedValue" dataType="string"/><OutputField name="asInt" dataType="integer"/></Output>';
+    expect(score(load([dataField('x'), dataField('y')], identityRegression(output)), { x: 2.7 })).toMatchObject({ asText: '2.7', asInt: 2 });
+  });
+
+  it('evaluates decision fields like transformed values', () => {
+    const output = `<Output><OutputField name="go" feature="decision" dataType="string">
+      <Decisions><Decision value="yes"/><Decision value="no"/></Decisions>
+      <Apply function="if"><Apply function="greaterThan"><FieldRef field="x"/><Constant>0</Constant></Apply>
+        <Constant dataType="string">yes</Constant><Constant dataType="string">no</Constant></Apply></OutputField></Output>`;
+    expect(score(load([dataField('x'), dataField('y')], identityRegression(output)), { x: 1 }).go).toBe('yes');
+  });
+
+  it('lists targets first, then output fields, with isFinalResult and feature', () => {
+    const output = '<Output><OutputField name="hidden" isFinalResult="false"/><OutputField name="shown" feature="predictedValue"/></Output>';
+    const model = load([dataField('x'), dataField('y')], identityRegression(output));
+    expect(model.resultFields.map((f) => [f.name, f.kind, f.isFinalResult, f.feature])).toEqual([
+      ['y', 'target', true, undefined],
+      ['hidden', 'output', false, 'predictedValue'],
+      ['shown', 'output', true, 'predictedValue'],
+    ]);
+  });
+
+  it('reports features the engine does not implement yet as unsupported at load', () => {
+    const output = '<Output><OutputField name="e" feature="standardError"/></Output>';
+    expect(() => load([dataField('x'), dataField('y')], identityRegression(output))).toThrow(/standardError/);
+  });
+
+  it('returns integers as numbers for integer targets', () => {
+    const model = load(
+      [dataField('x'), dataField('c', 'integer', 'categorical', values('0', '1'))],
+      `<TreeModel functionName="classification"><MiningSchema><MiningField name="c" usageType="target"/><MiningField name="x"/></MiningSchema>
+        <Output><OutputField name="p1" feature="probability" value="1"/></Output>
+        <Node score="1"><True/><ScoreDistribution value="0" recordCount="1"/><ScoreDistribution value="1" recordCount="3"/></Node></TreeModel>`,
+    );
+    expect(score(model, { x: 0 })).toEqual({ c: 1, p1: 0.75 });
+  });
+});
