@@ -3,9 +3,8 @@
  * emits pieces (text, capturing-group openings, backreferences) and numbers the JavaScript groups at the end,
  * once the groups added for atomic emulation are in place.
  */
-import {
-  HORIZONTAL_SPACE, LINE_TERMINATORS, SPACE, VERTICAL_SPACE, caseVariants, literalCodePoint, propertyClass,
-} from './java-regex-classes.js';
+import { HORIZONTAL_SPACE, LINE_TERMINATORS, SPACE, VERTICAL_SPACE, caseVariants, literalCodePoint } from './java-regex-classes.js';
+import { Invalid, PatternReader, Unsupported } from './java-regex-reader.js';
 
 interface GroupOpen {
   readonly kind: 'open';
@@ -31,21 +30,16 @@ export type Translation =
   | { unsupported: string }
   | { invalid: string };
 
-class Unsupported extends Error {}
-class Invalid extends Error {}
 
 const END_OF_INPUT = '(?![^])';
 const BEFORE_FINAL_TERMINATOR = `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?${END_OF_INPUT})`;
 const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})/;
 
-export class RegexTranslator {
-  private pos = 0;
+export class RegexTranslator extends PatternReader {
   private readonly pieces: Piece[] = [];
   private javaGroups = 0;
   private readonly names = new Set<string>();
   private readonly flags = { caseless: false, multiline: false };
-
-  constructor(private readonly pattern: string) {}
 
   translate(): Translation {
     try {
@@ -101,9 +95,6 @@ export class RegexTranslator {
     return { source, flags, groups, names: this.names };
   }
 
-  private peek(offset = 0): string {
-    return this.pattern[this.pos + offset] ?? '';
-  }
 
   private skipComments(modes: Modes): void {
     if (!modes.comments) return;
@@ -264,59 +255,7 @@ export class RegexTranslator {
     }
   }
 
-  /** The code point of `\0…`, `\x…`, `\u…`, `\t` and the like, after the backslash; undefined for other escapes. */
-  private escapedCodePoint(c: string): number | undefined {
-    const simple: Record<string, number> = { t: 9, n: 10, r: 13, f: 12, a: 7, e: 27 };
-    if (c in simple) {
-      this.pos++;
-      return simple[c];
-    }
-    if (c === '0') {
-      const octal = /^0([0-3][0-7]{2}|[0-7]{1,2})/.exec(this.pattern.slice(this.pos));
-      if (octal === null) throw new Invalid(`illegal octal escape at index ${this.pos}`);
-      this.pos += octal[0].length;
-      return parseInt(octal[1], 8);
-    }
-    if (c === 'x') {
-      const hex = /^x(?:([0-9a-fA-F]{2})|\{([0-9a-fA-F]+)\})/.exec(this.pattern.slice(this.pos));
-      if (hex === null) throw new Invalid(`illegal hexadecimal escape at index ${this.pos}`);
-      this.pos += hex[0].length;
-      const codePoint = parseInt(hex[1] ?? hex[2], 16);
-      if (codePoint > 0x10ffff) throw new Invalid(`hexadecimal code point ${hex[2]} is out of range`);
-      return codePoint;
-    }
-    if (c === 'u') {
-      const unit = /^u([0-9a-fA-F]{4})/.exec(this.pattern.slice(this.pos));
-      if (unit === null) throw new Invalid(`illegal Unicode escape at index ${this.pos}`);
-      this.pos += unit[0].length;
-      const high = parseInt(unit[1], 16);
-      const low = /^\\u(d[c-f][0-9a-f]{2})/i.exec(this.pattern.slice(this.pos));
-      if (high >= 0xd800 && high < 0xdc00 && low !== null) {
-        this.pos += low[0].length;
-        return 0x10000 + ((high - 0xd800) << 10) + (parseInt(low[1], 16) - 0xdc00);
-      }
-      return high;
-    }
-    if (c === 'c') {
-      const control = this.peek(1);
-      if (control === '') throw new Invalid('illegal control escape at the end of the pattern');
-      this.pos += 2;
-      return control.charCodeAt(0) ^ 64;
-    }
-    return undefined;
-  }
 
-  /** `\p{…}`/`\P{…}` after the backslash: the class contents and whether the class is negated. */
-  private property(): { contents: string; negated: boolean } {
-    const negated = this.peek() === 'P';
-    const match = /^[pP](?:\{([^}]*)\}|([A-Za-z]))/.exec(this.pattern.slice(this.pos));
-    if (match === null) throw new Invalid(`illegal property escape at index ${this.pos}`);
-    this.pos += match[0].length;
-    const name = match[1] ?? match[2];
-    const contents = propertyClass(name);
-    if (contents === undefined) throw new Unsupported(`the character property '\\p{${name}}'`);
-    return { contents, negated };
-  }
 
   /** An escape outside a character class, after the backslash. */
   private escape(modes: Modes): void {
@@ -340,10 +279,7 @@ export class RegexTranslator {
     if (c in translations) {
       this.pieces.push(translations[c]);
     } else if (c === 'Q') {
-      const end = this.pattern.indexOf('\\E', this.pos);
-      const quoted = this.pattern.slice(this.pos, end < 0 ? undefined : end);
-      this.pos = end < 0 ? this.pattern.length : end + 2;
-      for (const char of quoted) this.literal(char.codePointAt(0) as number, modes);
+      for (const char of this.quoted()) this.literal(char.codePointAt(0) as number, modes);
     } else if (c === 'E') {
       // A stray \E ends nothing; Java ignores it.
     } else if (c === 'k') {
@@ -465,10 +401,7 @@ export class RegexTranslator {
     const complements: Record<string, string> = { S: SPACE, H: HORIZONTAL_SPACE, V: VERTICAL_SPACE };
     if (e in complements) return negation({ contents: complements[e] });
     if (e === 'Q') {
-      const end = this.pattern.indexOf('\\E', this.pos);
-      const quoted = this.pattern.slice(this.pos, end < 0 ? undefined : end);
-      this.pos = end < 0 ? this.pattern.length : end + 2;
-      return { contents: [...quoted].map((char) => literalCodePoint(char.codePointAt(0) as number, true)).join('') };
+      return { contents: [...this.quoted()].map((char) => literalCodePoint(char.codePointAt(0) as number, true)).join('') };
     }
     if (/[a-zA-Z]/.test(e)) throw new Invalid(`illegal escape '\\${e}' in a character class`);
     return e.codePointAt(0) as number;

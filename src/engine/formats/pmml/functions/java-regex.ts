@@ -11,8 +11,9 @@
  *   because a lookahead never backtracks into its group; group numbers are remapped around the added groups;
  * - class unions, intersections `[a-z&&[^bc]]` and complements `[\S]` become lookaheads over one code point.
  *
- * What JavaScript cannot express (Unicode blocks `\p{InGreek}`, `\G`, a later `(?-i)` or `(?m)`) raises an {@link UnsupportedMarkupError} naming the construct; invalid syntax raises an
- * {@link InvalidValueError}. Translations are cached per pattern string.
+ * What JavaScript cannot express (Unicode blocks `\p{InGreek}`, `\G`, a later `(?-i)` or `(?m)`) raises an
+ * {@link UnsupportedMarkupError} naming the construct; invalid syntax raises an {@link InvalidValueError}.
+ * Translations are cached per pattern string.
  */
 import { InvalidValueError, UnsupportedMarkupError } from '../../../errors.js';
 import { RegexTranslator } from './java-regex-translator.js';
