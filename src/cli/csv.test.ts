@@ -35,6 +35,15 @@ describe('readUnquotedCsv', () => {
     expect(table.rows).toEqual([['1949-01', '112']]);
   });
 
+  it('reads a blank line in a one-column file as a missing cell', () => {
+    expect(readUnquotedCsv('a\n1\n\n2\n', options).rows).toEqual([['1'], [null], ['2']]);
+    expect(readUnquotedCsv('a\r\n1\r\n\r\n', options).rows).toEqual([['1'], [null]]);
+  });
+
+  it('skips blank lines in a wider file', () => {
+    expect(readUnquotedCsv('\na,b\n1,2\n\n3,4\n\n', options).rows).toEqual([['1', '2'], ['3', '4']]);
+  });
+
   it('rejects a row with a different number of cells, naming the row and file', () => {
     expect(() => readUnquotedCsv('a,b\n1,2\n3\n', options)).toThrow(/Row 2 of input\.csv has 1 cells, but the header has 2/);
   });
@@ -69,6 +78,15 @@ describe('streamCsvBatches', () => {
     const rows = await collect(path, ';');
     expect(rows).toHaveLength(count + 1);
     expect(rows[count]).toEqual([String(count - 1), String((count - 1) * 2)]);
+  });
+
+  it('keeps blank lines of a one-column file as rows across read chunks', async () => {
+    const path = join(dir, 'one-column.csv');
+    const values = Array.from({ length: 30_000 }, (_, i) => (i % 3 === 0 ? '' : String(i)));
+    writeFileSync(path, `x\n${values.join('\n')}\n`);
+    const rows = await collect(path);
+    expect(rows).toHaveLength(values.length + 1);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(values);
   });
 
   it('rejects when the file cannot be read', async () => {

@@ -33,11 +33,12 @@ export class CsvError extends CliError {
 
 /**
  * Reads a CSV written without quoting (conformance cases: a `"` is an ordinary character), so a cell never holds
- * a separator or a line break. Lines may end in `\n` or `\r\n`; blank lines are skipped.
+ * a separator or a line break. Lines may end in `\n` or `\r\n`; blank lines follow {@link BlankLines}.
  */
 export function readUnquotedCsv(text: string, options: UnquotedCsvOptions): CsvTable {
-  const parsed = Papa.parse<string[]>(stripByteOrderMark(text), { delimiter: options.separator, fastMode: true, skipEmptyLines: true });
-  const [header, ...records] = parsed.data;
+  const parsed = Papa.parse<string[]>(stripByteOrderMark(text), { delimiter: options.separator, fastMode: true });
+  const blankLines = new BlankLines();
+  const [header, ...records] = [...blankLines.filter(parsed.data), ...blankLines.finish()];
   if (header === undefined) {
     throw new CsvError(`${options.fileName} is empty: it has no header row.`);
   }
@@ -50,6 +51,45 @@ export function readUnquotedCsv(text: string, options: UnquotedCsvOptions): CsvT
     return record.map((cell) => toCell(cell, options.missingTokens));
   });
   return { header, rows };
+}
+
+/**
+ * What a blank line is. Papaparse gives one as the row `['']`. In a one-column file it is a record whose only cell
+ * is empty, i.e. missing (dropping it would shift every later result by a row); in a wider file it cannot be a
+ * record and is skipped, as pandas and R skip it. Blank lines before the header and the empty "line" after the
+ * file's final line break are never records.
+ */
+export class BlankLines {
+  #width: number | undefined;
+  #pending = 0;
+
+  /** The rows of one parsed batch, blank lines resolved; a blank line's verdict may wait for the next batch. */
+  filter(rows: readonly string[][]): string[][] {
+    const kept: string[][] = [];
+    for (const row of rows) {
+      const isBlank = row.length === 1 && row[0] === '';
+      if (!isBlank) {
+        this.#width ??= row.length;
+        if (this.#pending > 0) {
+          kept.push(...this.#takePending(this.#pending));
+        }
+        kept.push(row);
+      } else if (this.#width === 1) {
+        this.#pending += 1;
+      }
+    }
+    return kept;
+  }
+
+  /** At the end of the file: the blank lines still waiting, but the last (the final line break's). */
+  finish(): string[][] {
+    return this.#takePending(this.#pending - 1);
+  }
+
+  #takePending(count: number): string[][] {
+    this.#pending = 0;
+    return Array.from({ length: Math.max(count, 0) }, () => ['']);
+  }
 }
 
 /** Maps a cell's text to `null` when it is empty or a missing-value token. */
@@ -76,17 +116,18 @@ export async function* streamCsvBatches(path: string, separator: string): AsyncG
     wake?.();
     wake = undefined;
   };
+  const blankLines = new BlankLines();
   Papa.parse<string[]>(source, {
     delimiter: separator,
-    skipEmptyLines: true,
     chunk: (results) => {
-      queue.push(results.data);
+      queue.push(blankLines.filter(results.data));
       if (queue.length >= MAX_QUEUED_BATCHES) {
         source.pause();
       }
       notify();
     },
     complete: () => {
+      queue.push(blankLines.finish());
       isDone = true;
       notify();
     },
@@ -103,7 +144,7 @@ export async function* streamCsvBatches(path: string, separator: string): AsyncG
         if (queue.length < MAX_QUEUED_BATCHES && source.isPaused()) {
           source.resume();
         }
-        if (isFirst && batch.length > 0 && batch[0].length > 0) {
+        if (isFirst && batch.length > 0) {
           batch[0][0] = stripByteOrderMark(batch[0][0]);
           isFirst = false;
         }
