@@ -80,5 +80,6 @@ describe('numeric text', () => {
   it('rejects JavaScript-only number syntax', () => {
     expect(() => call('+', str('0x10'), int(1))).toThrow(InvalidValueError);
     expect(() => call('+', str(''), int(1))).toThrow(InvalidValueError);
+    expect(() => call('+', str('toString'), int(1))).toThrow(InvalidValueError);
   });
 });

@@ -73,7 +73,7 @@ const SPECIAL: Readonly<Record<string, number>> = {
 export function parseDecimal(text: string): number | undefined {
   const trimmed = text.trim();
   if (DECIMAL.test(trimmed)) return Number(trimmed);
-  return trimmed in SPECIAL ? SPECIAL[trimmed] : undefined;
+  return Object.hasOwn(SPECIAL, trimmed) ? SPECIAL[trimmed] : undefined;
 }
 
 /** A number from a numeric, boolean or numeric-text value (jpmml `asNumber`). */

@@ -57,8 +57,8 @@ function isJsProperty(body: string): boolean {
  * equivalent (Unicode blocks such as `InGreek`, which JavaScript regular expressions cannot name).
  */
 export function propertyClass(name: string): string | undefined {
-  if (name in POSIX) return POSIX[name];
-  if (name in JAVA_CHARACTER) return JAVA_CHARACTER[name];
+  if (Object.hasOwn(POSIX, name)) return POSIX[name];
+  if (Object.hasOwn(JAVA_CHARACTER, name)) return JAVA_CHARACTER[name];
   const keyed = /^(sc|script|gc|general_category)=(.+)$/i.exec(name);
   if (keyed !== null) {
     const key = keyed[1].toLowerCase().startsWith('s') ? 'Script' : 'General_Category';
@@ -66,7 +66,7 @@ export function propertyClass(name: string): string | undefined {
   }
   const bare = name.startsWith('Is') ? name.slice(2) : name;
   const aliases: Readonly<Record<string, string>> = { WhiteSpace: 'White_Space', HexDigit: 'Hex_Digit', Letter: 'L', Digit: 'Nd', Punctuation: 'P', Control: 'Cc', Titlecase: 'Lt', JoinControl: 'Join_Control' };
-  const candidate = aliases[bare] ?? bare;
+  const candidate = Object.hasOwn(aliases, bare) ? aliases[bare] : bare;
   if (isJsProperty(candidate)) return `\\p{${candidate}}`;
   if (name.startsWith('Is') && isJsProperty(`Script=${bare}`)) return `\\p{Script=${bare}}`;
   return undefined;

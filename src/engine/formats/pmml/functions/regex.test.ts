@@ -166,6 +166,7 @@ describe('Java pattern translation', () => {
   it('reports constructs JavaScript cannot express as unsupported markup', () => {
     expect(() => compileJavaRegex('\\p{InGreek}')).toThrow(UnsupportedMarkupError);
     expect(() => compileJavaRegex('a\\Gb')).toThrow(UnsupportedMarkupError);
+    expect(() => compileJavaRegex('\\p{toString}')).toThrow(UnsupportedMarkupError);
     expect(() => compileJavaRegex('(?i)a(?-i)b')).toThrow(UnsupportedMarkupError);
   });
 
