@@ -14,6 +14,8 @@ export default defineConfig({
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },
+  // The layout worker imports ELK lazily; pre-bundling it up front spares the dev server a reload on first use.
+  optimizeDeps: { include: ['elkjs/lib/elk.bundled.js'] },
   build: { target: 'es2022', sourcemap: true },
   test: {
     expect: { requireAssertions: true },
