@@ -10,6 +10,11 @@ export class UsageError extends CliError {
   override name = 'UsageError';
 }
 
+/** A row of the input could not be scored; `modelport score` stops there and exits with status 1. */
+export class ScoringError extends CliError {
+  override name = 'ScoringError';
+}
+
 /**
  * One line for an error shown by the CLI. Engine errors are expected (a bad model, unsupported markup, bad data)
  * and print as their class and message, as do the CLI's own and the file system's (`ENOENT: no such file …`);
@@ -30,9 +35,4 @@ export function describeError(error: unknown): string {
 
 function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
-}
-
-/** A row of the input could not be scored; `modelport score` stops there and exits with status 1. */
-export class ScoringError extends CliError {
-  override name = 'ScoringError';
 }
