@@ -14,7 +14,10 @@ export type NumericType = 'integer' | 'float' | 'double';
 
 const NUMERIC_RANK: Record<NumericType, number> = { integer: 0, float: 1, double: 2 };
 
-/** How arithmetic sees a dataType: temporal values are whole counts and behave as integers. */
+/**
+ * How arithmetic sees a dataType: numeric text, `time` and `dateTime` (which carry fractions of a second)
+ * as doubles; booleans and the whole-number counts (`date`, `dateDaysSince[Y]`, …) as integers.
+ */
 export function numericTypeOf(dataType: DataType): NumericType {
   if (dataType === 'float' || dataType === 'double') return dataType;
   if (dataType === 'string' || dataType === 'time' || dataType === 'dateTime') return 'double';
