@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidMarkupError } from '../../../errors.js';
+import { InvalidMarkupError, isEngineError } from '../../../errors.js';
+import type { Value } from '../values.js';
 import { arityProblem, builtinNames, checkArity, lookupBuiltin } from './registry.js';
 
 const PMML_44_FUNCTIONS = [
@@ -66,5 +67,48 @@ describe('built-in function registry', () => {
 
   it('reports a wrong argument count as invalid markup of the Apply', () => {
     expect(() => checkArity(lookupBuiltin('substring')!, 2)).toThrow(InvalidMarkupError);
+  });
+});
+
+describe('every registered function', () => {
+  const samples: Value[] = [
+    null,
+    { dataType: 'integer', value: 3 },
+    { dataType: 'double', value: -0.5 },
+    { dataType: 'float', value: Math.fround(1e10) },
+    { dataType: 'string', value: 'a(b' },
+    { dataType: 'string', value: '2' },
+    { dataType: 'boolean', value: true },
+    { dataType: 'date', value: -1 },
+    { dataType: 'dateTime', value: 86_399.5 },
+    { dataType: 'double', value: NaN },
+  ];
+
+  function* argumentLists(count: number): Generator<Value[]> {
+    if (count === 0) {
+      yield [];
+      return;
+    }
+    for (const rest of argumentLists(count - 1)) for (const sample of samples) yield [...rest, sample];
+  }
+
+  it('returns a value or throws an engine error for any typed arguments of a fitting count', () => {
+    const failures: string[] = [];
+    for (const name of builtinNames()) {
+      const fn = lookupBuiltin(name)!;
+      const [min, max] = typeof fn.arity === 'number' ? [fn.arity, fn.arity] : fn.arity;
+      for (let count = min; count <= Math.min(max, 3); count++) {
+        for (const args of argumentLists(count)) {
+          if (!fn.isMissingTolerant && args.includes(null)) continue;
+          try {
+            const value = fn.apply(args);
+            if (value !== null && (typeof value !== 'object' || !('dataType' in value))) failures.push(`${name} returned ${String(value)}`);
+          } catch (error) {
+            if (!isEngineError(error)) failures.push(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')}) threw ${String(error)}`);
+          }
+        }
+      }
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
   });
 });
