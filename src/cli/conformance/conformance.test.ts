@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatGroups, formatSummary, formatTiming } from './report.js';
+import { formatFailure, formatGroups, formatSummary, formatTiming } from './report.js';
 import { readRatchet, runFormatSuite, suiteDir } from './ratchet.js';
 import { caseRunners } from './runners.js';
 
@@ -20,6 +20,9 @@ describe.skipIf(!hasCases)('PMML conformance', () => {
     const [result, ratchet] = await Promise.all([runFormatSuite('pmml', caseRunners), readRatchet()]);
     console.log([...formatGroups(result.outcomes), formatTiming(result), formatSummary(result)].join('\n'));
     expect(result.outcomes.length).toBeGreaterThan(0);
-    expect(result.passed).toBeGreaterThanOrEqual(ratchet['pmml'] ?? 0);
+    const failures = result.outcomes.filter((outcome) => !outcome.passed).map(formatFailure);
+    expect(result.passed, `PMML conformance fell below the ratchet; failing cases:\n${failures.join('\n')}`).toBeGreaterThanOrEqual(
+      ratchet['pmml'] ?? 0,
+    );
   }, 600_000);
 });
