@@ -54,15 +54,22 @@ export class RegexTranslator extends PatternReader {
     }
   }
 
-  /** `(?imsx)` at the very start applies to the whole pattern and becomes RegExp flags. */
+  /**
+   * `(?imsx)` at the very start applies to the whole pattern. A leading `(?i)` makes ASCII letters match both
+   * cases, as Java's CASE_INSENSITIVE does; only a pattern with backreferences, which must then compare
+   * case-insensitively too, gets the RegExp `i` flag instead (which also folds non-ASCII letters).
+   */
   private leadingFlags(): Modes {
     const modes: Modes = { caseless: false, dotAll: false, comments: false };
+    const hasBackreferences = /\\(?:[1-9]|k<)/.test(this.pattern);
     for (;;) {
       const match = /^\(\?([idmsuxU]*)\)/.exec(this.pattern.slice(this.pos));
       if (match === null) return modes;
       for (const flag of match[1]) {
-        if (flag === 'i') this.flags.caseless = true;
-        else if (flag === 'm') this.flags.multiline = true;
+        if (flag === 'i') {
+          if (hasBackreferences) this.flags.caseless = true;
+          else modes.caseless = true;
+        } else if (flag === 'm') this.flags.multiline = true;
         else if (flag === 's') modes.dotAll = true;
         else if (flag === 'x') modes.comments = true;
       }
@@ -265,7 +272,7 @@ export class RegexTranslator extends PatternReader {
     if (codePoint !== undefined) return this.literal(codePoint, modes);
     if (/[1-9]/.test(c)) return this.backreference();
     if (c === 'p' || c === 'P') {
-      const { contents, negated } = this.property();
+      const { contents, negated } = this.caselessProperty(modes);
       this.pieces.push(`[${negated ? '^' : ''}${contents}]`);
       return;
     }
@@ -307,6 +314,13 @@ export class RegexTranslator extends PatternReader {
     }
     if (number > this.javaGroups) throw new Invalid(`the backreference '\\${number}' names no earlier group`);
     this.pieces.push({ kind: 'backref', java: number });
+  }
+
+  /** `\\p{…}` after the backslash; in case-insensitive parts `\\p{Lower}` and `\\p{Upper}` take both cases, as in Java. */
+  private caselessProperty(modes: Modes): { contents: string; negated: boolean } {
+    const property = this.property();
+    const folds = modes.caseless && !this.flags.caseless && (property.contents === 'a-z' || property.contents === 'A-Z');
+    return folds ? { ...property, contents: 'a-zA-Z' } : property;
   }
 
   /** A character class after its `[`, as JavaScript text matching one code point. */
@@ -352,11 +366,11 @@ export class RegexTranslator extends PatternReader {
 
   /** A single member, a range or an escape inside a class. */
   private classMember(modes: Modes): ClassSet {
-    const item = this.classItem();
+    const item = this.classItem(modes);
     if (typeof item !== 'number') return item;
     if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== '' && this.peek(1) !== '[') {
       this.pos++;
-      const end = this.classItem();
+      const end = this.classItem(modes);
       if (typeof end !== 'number') throw new Invalid(`illegal character range ending in a class at index ${this.pos}`);
       if (end < item) throw new Invalid(`illegal character range at index ${this.pos}`);
       return { contents: this.range(item, end, modes) };
@@ -377,7 +391,7 @@ export class RegexTranslator extends PatternReader {
   }
 
   /** One class item: a code point, or the set of `\d`, `\p{…}`, `\Q…\E` and the like. */
-  private classItem(): number | ClassSet {
+  private classItem(modes: Modes): number | ClassSet {
     const c = this.peek();
     if (c !== '\\') {
       const codePoint = this.pattern.codePointAt(this.pos) as number;
@@ -390,7 +404,7 @@ export class RegexTranslator extends PatternReader {
     const codePoint = this.escapedCodePoint(e);
     if (codePoint !== undefined) return codePoint;
     if (e === 'p' || e === 'P') {
-      const { contents, negated } = this.property();
+      const { contents, negated } = this.caselessProperty(modes);
       return negated ? negation({ contents }) : { contents };
     }
     this.pos++;

@@ -75,6 +75,23 @@ describe('Java pattern translation', () => {
     expect(matches('ab', '(?x) a b # comment')).toBe(true);
   });
 
+  it('folds only ASCII letters under (?i), as Java does without (?u)', () => {
+    expect(matches('É', '(?i)é')).toBe(false);
+    expect(matches('ſ', '(?i)s')).toBe(false);
+    expect(matches('B', '(?i)[a-c]')).toBe(true);
+    expect(matches('X', '(?i)[^a-z]')).toBe(false);
+    expect(matches('A', '(?i)\\p{Lower}')).toBe(true);
+  });
+
+  it('turns a leading (?i) off again with (?-i)', () => {
+    expect(matches('Ab', '(?i)a(?-i)b')).toBe(true);
+    expect(matches('AB', '(?i)a(?-i)b')).toBe(false);
+  });
+
+  it('compares backreferences case-insensitively under a leading (?i)', () => {
+    expect(matches('aA', '(?i)(a)\\1')).toBe(true);
+  });
+
   it('makes later (?i) and (?i:…) case-insensitive for what they cover only', () => {
     expect(replace('ab', '(?i:A)b', 'z')).toBe('z');
     expect(replace('AB', 'a(?i)b', 'z')).toBe('AB');
@@ -167,7 +184,7 @@ describe('Java pattern translation', () => {
     expect(() => compileJavaRegex('\\p{InGreek}')).toThrow(UnsupportedMarkupError);
     expect(() => compileJavaRegex('a\\Gb')).toThrow(UnsupportedMarkupError);
     expect(() => compileJavaRegex('\\p{toString}')).toThrow(UnsupportedMarkupError);
-    expect(() => compileJavaRegex('(?i)a(?-i)b')).toThrow(UnsupportedMarkupError);
+    expect(() => compileJavaRegex('(?i)(a)(?-i)\\1')).toThrow(UnsupportedMarkupError);
   });
 
   it('names the pattern and construct in the unsupported-markup message', () => {
