@@ -20,6 +20,7 @@ function tensorOf(path: string): { dims: number[]; values: number[] } {
 interface WorkerRun {
   opened: { backend: string; threads: number; isCrossOriginIsolated: boolean; fallbackReason?: string };
   scores: number[];
+  crossCheck?: { agrees: boolean; detail?: string };
 }
 
 const workerFile = () => readdirSync(ASSETS).find((name) => /^onnx\.worker-.*\.js$/.test(name));
@@ -54,9 +55,9 @@ async function runOn(page: import('@playwright/test').Page, executionProvider: s
       const reply = (await call({
         type: 'run',
         feeds: { Input3: { type: 'float32', dims: input.dims, data: new Float32Array(input.values) } },
-      })) as { outputs: { tensor: { data: Float32Array } }[] };
+      })) as { outputs: { tensor: { data: Float32Array } }[]; crossCheck?: WorkerRun['crossCheck'] };
       worker.terminate();
-      return { opened, scores: Array.from(reply.outputs[0].tensor.data) };
+      return { opened, scores: Array.from(reply.outputs[0].tensor.data), crossCheck: reply.crossCheck };
     },
     { url: `/assets/${file}`, model, input, executionProvider },
   );
@@ -82,6 +83,8 @@ test.describe('ONNX worker backends', () => {
     const webgpu = await runOn(page, 'webgpu');
     expect(webgpu.opened.backend).toBe('webgpu');
     expectClose(webgpu.scores, wasm.scores);
+    expect(webgpu.crossCheck).toEqual({ reference: 'wasm', agrees: true });
+    expect(wasm.crossCheck).toBeUndefined();
   });
 
 });

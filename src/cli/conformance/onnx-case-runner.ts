@@ -10,7 +10,7 @@ import { startModelSession, tensorValues, type ModelRunResult, type OnnxRunner, 
 import { describeError } from '../cli-error.js';
 import { readOnnxModel } from '../onnx-files.js';
 import type { CaseOutcome, CaseRunner } from './case-runner.js';
-import { argmax, compareTensors } from './onnx-compare.js';
+import { argmax, compareOutput } from './onnx-compare.js';
 import {
   caseExpectation,
   listDataSets,
@@ -92,7 +92,7 @@ function compareDataSet(dataSet: OnnxDataSet, result: ModelRunResult): string | 
     if (expected.kind !== 'tensor') {
       return `Output '${name}' is expected as a sequence, which the comparison does not support.`;
     }
-    const difference = compareTensors(name, expected.tensor, actual.tensor);
+    const difference = compareOutput(name, expected.tensor, actual.tensor);
     if (difference) {
       return difference;
     }

@@ -7,7 +7,7 @@ import { OnnxWorkerClient } from './onnx-client.js';
 
 export { OnnxWorkerClient } from './onnx-client.js';
 export { readImagePixels } from './image-pixels.js';
-export type { OnnxOpenOptions, OnnxOpenResult, OnnxRunReply } from './protocol.js';
+export type { CrossCheck, OnnxOpenOptions, OnnxOpenResult, OnnxRunReply } from './protocol.js';
 
 /** A new client with its own worker (see {@link OnnxWorkerClient}). */
 export function createOnnxClient(): OnnxWorkerClient {

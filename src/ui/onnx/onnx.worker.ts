@@ -4,19 +4,26 @@
  * thread; the client terminates the worker to free the runtime's memory.
  */
 import {
+  compareTensors,
   createOrtRunner,
   openOnnxModel,
   startModelSession,
+  type ModelRunResult,
   type ModelSession,
   type TensorData,
 } from '../../engine/formats/onnx/index.js';
 import { toAppError } from '../state/app-error.js';
 import { loadOrt } from './load-ort.js';
-import type { OnnxOpenResult, OnnxRunReply, OnnxWorkerRequest } from './protocol.js';
+import type { CrossCheck, OnnxOpenResult, OnnxRunReply, OnnxWorkerRequest } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let session: ModelSession | undefined;
+/** A WASM session of the same model, kept until the first run has been compared with it. */
+let reference: Promise<ModelSession> | undefined;
+
+/** GPU and CPU kernels accumulate in different orders; this is looser than the conformance tolerance. */
+const CROSS_CHECK_TOLERANCE = { rtol: 1e-3, atol: 1e-4 };
 
 self.addEventListener('message', (event: MessageEvent<OnnxWorkerRequest & { id: number }>) => {
   const request = event.data;
@@ -35,24 +42,36 @@ async function handle(request: OnnxWorkerRequest): Promise<{ value: unknown; tra
       return { value: reply, transfer: reply.outputs.flatMap((output) => transferable(output.tensor)) };
     }
     case 'dispose':
-      await session?.release();
-      session = undefined;
+      await release();
       return { value: undefined, transfer: [] };
   }
 }
 
-async function open(request: Extract<OnnxWorkerRequest, { type: 'open' }>): Promise<OnnxOpenResult> {
-  await session?.release();
+async function release(): Promise<void> {
+  const [current, pending] = [session, reference];
   session = undefined;
+  reference = undefined;
+  await current?.release();
+  await (await pending?.catch(() => undefined))?.release();
+}
+
+async function open(request: Extract<OnnxWorkerRequest, { type: 'open' }>): Promise<OnnxOpenResult> {
+  await release();
   const externalData = new Map(request.externalData.map((file) => [file.path, file.data]));
   const model = openOnnxModel(request.bytes, { externalData });
   const isolated = self.crossOriginIsolated;
   const ort = await loadOrt(request.options.numThreads, isolated);
-  session = await startModelSession(createOrtRunner(ort), model, {
+  const runner = createOrtRunner(ort);
+  session = await startModelSession(runner, model, {
     executionProvider: request.options.executionProvider ?? 'auto',
     externalData,
     ...(request.options.warmUp === false ? { warmUp: false } : {}),
   });
+  if (session.backend !== 'wasm' && request.options.crossCheck !== false) {
+    reference = startModelSession(runner, model, { executionProvider: 'wasm', externalData, warmUp: false });
+    // Awaited by the first run; until then a failure must not surface as an unhandled rejection.
+    reference.catch(() => undefined);
+  }
   return {
     inputs: session.inputs,
     outputs: session.outputs,
@@ -69,7 +88,34 @@ async function run(feeds: Readonly<Record<string, TensorData>>): Promise<OnnxRun
     throw new Error('No model is open in the ONNX worker; open one before running it.');
   }
   const result = await session.run(feeds);
-  return { outputs: result.outputs, skipped: result.skipped, runMs: result.runMs };
+  const crossCheck = reference ? await compareWithReference(reference, feeds, result) : undefined;
+  return { outputs: result.outputs, skipped: result.skipped, runMs: result.runMs, ...(crossCheck ? { crossCheck } : {}) };
+}
+
+/** Runs the same feeds on the WASM reference session, compares, and releases it: only the first run is checked. */
+async function compareWithReference(
+  pending: Promise<ModelSession>,
+  feeds: Readonly<Record<string, TensorData>>,
+  result: ModelRunResult,
+): Promise<CrossCheck> {
+  reference = undefined;
+  let wasm: ModelSession | undefined;
+  try {
+    wasm = await pending;
+    const expected = await wasm.run(feeds);
+    for (const output of expected.outputs) {
+      const actual = result.outputs.find((candidate) => candidate.name === output.name);
+      const difference = actual ? compareTensors(output.name, output.tensor, actual.tensor, CROSS_CHECK_TOLERANCE) : `Output '${output.name}' is missing.`;
+      if (difference) {
+        return { reference: 'wasm', agrees: false, detail: `The result differs from WASM's (taken as expected): ${difference}` };
+      }
+    }
+    return { reference: 'wasm', agrees: true };
+  } catch (error) {
+    return { reference: 'wasm', agrees: false, detail: `The WASM check could not run: ${error instanceof Error ? error.message : String(error)}` };
+  } finally {
+    await wasm?.release();
+  }
 }
 
 function transferable(tensor: TensorData): Transferable[] {

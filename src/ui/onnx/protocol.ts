@@ -23,6 +23,19 @@ export interface OnnxOpenOptions {
   readonly numThreads?: number;
   /** Warm-up run after creating the session (default true); its time is `timings.firstRunMs`. */
   readonly warmUp?: boolean;
+  /**
+   * On WebGPU or WebNN, run the first real inputs on WASM too and compare (default true): GPU kernels can differ
+   * from the CPU's (on Chromium's software adapter one shared model's Softmax came out wrong, shared/TOOLCHAIN.md).
+   */
+  readonly crossCheck?: boolean;
+}
+
+/** How the first run on WebGPU/WebNN compared with the same inputs on WASM. */
+export interface CrossCheck {
+  readonly reference: 'wasm';
+  readonly agrees: boolean;
+  /** The first difference (rtol 1e-3, atol 1e-4), or why the check could not be made. */
+  readonly detail?: string;
 }
 
 /** What opening a model came to. */
@@ -43,6 +56,8 @@ export interface OnnxRunReply {
   readonly outputs: readonly ModelOutput[];
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
   readonly runMs: number;
+  /** Present on the first run of a WebGPU/WebNN session with `crossCheck` on. */
+  readonly crossCheck?: CrossCheck;
 }
 
 export type OnnxWorkerRequest =

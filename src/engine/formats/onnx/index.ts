@@ -28,6 +28,7 @@ export {
 } from './model-session.js';
 export { planOutputs, type OutputPlan } from './output-plan.js';
 export { createTensorData, elementCount, tensorValues, type ElementInput, type TensorData } from './tensor-data.js';
+export { compareTensors, type Tolerance } from './compare-tensors.js';
 export { isTensorElementType, type TensorElementType } from './element-types.js';
 export { feedsFromCsvRows, feedsFromJson, tensorFromText, type Feeds } from './feeds.js';
 export { defaultShape, formatShape, resolveShape, symbolicDimensions, type DimensionValues } from './shapes.js';
