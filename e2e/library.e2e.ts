@@ -22,6 +22,20 @@ test('a second file under the same name becomes version 2, and both stay after a
   await expect(library.model('iris')).toContainText('2 versions');
 });
 
+test('deleting the shown version shows the one left, and undo brings it back', async ({ page, library, model }) => {
+  await library.goto();
+  await library.openAs(TREE_IRIS, 'iris.pmml');
+  await library.openAs(FOREST_IRIS, 'iris.pmml');
+  await expect(model.kind).toHaveText('MiningModel');
+
+  await model.deleteVersion(2);
+  await expect(model.versions).toHaveCount(1);
+  await expect(model.kind).toHaveText('TreeModel');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(model.versions).toHaveCount(2);
+});
+
 test('a model can be renamed, deleted and brought back with undo', async ({ page, library, model }) => {
   await library.goto();
   await library.openAs(TREE_IRIS, 'flowers.pmml');

@@ -44,6 +44,10 @@ export class ModelPage {
     await item.getByRole('button', { name: 'Save notes' }).click();
   }
 
+  async deleteVersion(version: number): Promise<void> {
+    await this.history.getByRole('button', { name: `Delete version ${version}` }).click();
+  }
+
   async deleteModel(): Promise<void> {
     await this.page.getByRole('button', { name: 'Delete model' }).click();
   }

@@ -43,19 +43,21 @@ export class SessionState {
   /** Shows a model's version (the latest when `number` is undefined). */
   async show(modelId: string, number?: number): Promise<void> {
     const request = ++this.#request;
-    const current = this.opened;
-    if (current && current.record.id === modelId && (number === undefined || current.version.number === number)) {
-      const record = await this.library.loadHistory(modelId);
-      if (record && request === this.#request) this.opened = { ...current, record };
-      return;
-    }
-    this.isLoading = true;
     this.error = null;
+    const isSameModel = this.opened?.record.id === modelId;
+    if (!isSameModel) this.isLoading = true;
     try {
       const record = await this.library.loadHistory(modelId);
       if (!record) throw { code: 'store.notFound', message: 'This model is not in your library; it may have been deleted.' } satisfies AppError;
       const version = number === undefined ? record.versions[0] : record.versions.find((v) => v.number === number);
       if (!version) throw { code: 'store.notFound', message: `${record.name} has no version ${number}.` } satisfies AppError;
+      if (request !== this.#request) return;
+      const current = this.opened;
+      if (current?.version.id === version.id) {
+        this.opened = { ...current, record, version };
+        return;
+      }
+      this.isLoading = true;
       const opened = await this.#open(record, version);
       if (request !== this.#request) {
         dispose(opened);
