@@ -21,6 +21,7 @@ type Piece = string | GroupOpen | Backreference;
 
 interface Modes {
   caseless: boolean;
+  multiline: boolean;
   dotAll: boolean;
   comments: boolean;
 }
@@ -33,13 +34,17 @@ export type Translation =
 
 const END_OF_INPUT = '(?![^])';
 const BEFORE_FINAL_TERMINATOR = `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?${END_OF_INPUT})`;
+/** MULTILINE `^`: the start, or after a line terminator (`\r\n` counting as one) unless at the end. */
+const LINE_START = `(?:(?<![^])|(?<=[\\n\\x85\\u2028\\u2029]|\\r(?!\\n))(?=[^]))`;
+/** MULTILINE `$`: before a line terminator (not inside `\r\n`) or at the end. */
+const LINE_END = `(?:(?=[\\r\\x85\\u2028\\u2029])|(?<!\\r)(?=\\n)|${END_OF_INPUT})`;
 const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})/;
 
 export class RegexTranslator extends PatternReader {
   private readonly pieces: Piece[] = [];
   private javaGroups = 0;
   private readonly names = new Set<string>();
-  private readonly flags = { caseless: false, multiline: false };
+  private readonly flags = { caseless: false };
 
   translate(): Translation {
     try {
@@ -60,7 +65,7 @@ export class RegexTranslator extends PatternReader {
    * case-insensitively too, gets the RegExp `i` flag instead (which also folds non-ASCII letters).
    */
   private leadingFlags(): Modes {
-    const modes: Modes = { caseless: false, dotAll: false, comments: false };
+    const modes: Modes = { caseless: false, multiline: false, dotAll: false, comments: false };
     const hasBackreferences = /\\(?:[1-9]|k<)/.test(this.pattern);
     for (;;) {
       const match = /^\(\?([idmsuxU]*)\)/.exec(this.pattern.slice(this.pos));
@@ -69,7 +74,7 @@ export class RegexTranslator extends PatternReader {
         if (flag === 'i') {
           if (hasBackreferences) this.flags.caseless = true;
           else modes.caseless = true;
-        } else if (flag === 'm') this.flags.multiline = true;
+        } else if (flag === 'm') modes.multiline = true;
         else if (flag === 's') modes.dotAll = true;
         else if (flag === 'x') modes.comments = true;
       }
@@ -98,7 +103,7 @@ export class RegexTranslator extends PatternReader {
         source += `(?:\\${number})`;
       }
     }
-    const flags = `gu${this.flags.caseless ? 'i' : ''}${this.flags.multiline ? 'm' : ''}`;
+    const flags = `gu${this.flags.caseless ? 'i' : ''}`;
     return { source, flags, groups, names: this.names };
   }
 
@@ -152,11 +157,11 @@ export class RegexTranslator extends PatternReader {
         this.pieces.push(modes.dotAll ? '[^]' : `[^${LINE_TERMINATORS}]`);
       } else if (c === '^') {
         this.pos++;
-        this.pieces.push('^');
+        this.pieces.push(modes.multiline ? LINE_START : '^');
         atomStart = -1;
       } else if (c === '$') {
         this.pos++;
-        this.pieces.push(this.flags.multiline ? '$' : BEFORE_FINAL_TERMINATOR);
+        this.pieces.push(modes.multiline ? LINE_END : BEFORE_FINAL_TERMINATOR);
         atomStart = -1;
       } else {
         const codePoint = this.pattern.codePointAt(this.pos) as number;
@@ -250,15 +255,15 @@ export class RegexTranslator extends PatternReader {
       if (flag === 'i') modes.caseless = true;
       else if (flag === 's') modes.dotAll = true;
       else if (flag === 'x') modes.comments = true;
-      else if (flag === 'm' && !this.flags.multiline) throw new Unsupported(`the MULTILINE flag '(?m)' after the start of the pattern`);
+      else if (flag === 'm') modes.multiline = true;
     }
     for (const flag of off) {
       if (flag === 'i') {
-        if (this.flags.caseless) throw new Unsupported(`'(?-i)' after a leading '(?i)'`);
+        if (this.flags.caseless) throw new Unsupported(`'(?-i)' after a leading '(?i)' in a pattern with backreferences`);
         modes.caseless = false;
       } else if (flag === 's') modes.dotAll = false;
       else if (flag === 'x') modes.comments = false;
-      else if (flag === 'm' && this.flags.multiline) throw new Unsupported(`'(?-m)' after a leading '(?m)'`);
+      else if (flag === 'm') modes.multiline = false;
     }
   }
 

@@ -2,15 +2,16 @@
  * PMML's regular expressions are Java's (`java.util.regex.Pattern`; PMML 4.4 `replace` and `matches`
  * point to it). This module translates a Java pattern into an equivalent JavaScript `u`-mode RegExp:
  *
- * - inline flags: `(?i)` and `(?i:…)` make the ASCII letters they cover match both cases (Java folds only ASCII
- *   without `(?u)`), `(?s)` and `(?x)` are translation modes, a leading `(?m)` is the RegExp `m` flag;
- * - `.`, `$`, `\s`, `\h`, `\v`, `\R`, `\A`, `\z`, `\Z` keep Java's meaning (Java's line terminators, ASCII `\s`);
+ * - inline flags `(?i)`, `(?m)`, `(?s)`, `(?x)` (also scoped, `(?i:…)`, and switched off, `(?-i)`) are translation
+ *   modes: case-insensitive parts make ASCII letters match both cases (Java folds only ASCII without `(?u)`);
+ * - `.`, `^`, `$`, `\s`, `\h`, `\v`, `\R`, `\A`, `\z`, `\Z` keep Java's meaning (Java's line terminators, `\r\n`
+ *   as one, ASCII `\s`);
  * - POSIX and `java.lang.Character` classes (`\p{Alpha}`, `\p{javaLowerCase}`), `\Q…\E`, octal/hex escapes;
  * - possessive quantifiers `X*+` and atomic groups `(?>X)` become `(?=(X))\n`, which matches the same strings
  *   because a lookahead never backtracks into its group; group numbers are remapped around the added groups;
  * - class unions, intersections `[a-z&&[^bc]]` and complements `[\S]` become lookaheads over one code point.
  *
- * What JavaScript cannot express (Unicode blocks `\p{InGreek}`, `\G`, `(?m)` after the start) raises an
+ * What JavaScript cannot express (Unicode blocks `\p{InGreek}`, `\G`, `\X`) raises an
  * {@link UnsupportedMarkupError} naming the construct; invalid syntax raises an {@link InvalidValueError}.
  * Translations are cached per pattern string.
  */

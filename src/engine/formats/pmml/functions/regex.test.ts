@@ -83,6 +83,14 @@ describe('Java pattern translation', () => {
     expect(matches('A', '(?i)\\p{Lower}')).toBe(true);
   });
 
+  it("matches MULTILINE ^ and $ at Java's line terminators, \\r\\n counting as one", () => {
+    const input = 'a\r\nb\nc\rd\u2028e\n';
+    expect(replace(input, '(?m)^', '|')).toBe('|a\r\n|b\n|c\r|d\u2028|e\n');
+    expect(replace(input, '(?m)$', '|')).toBe('a|\r\nb|\nc|\rd|\u2028e|\n|');
+    expect(replace(input, 'x|(?m)^b', '|')).toBe('a\r\n|\nc\rd\u2028e\n');
+    expect(replace('ab\ncd', 'a(?m)b$\\n^c', '|')).toBe('|d');
+  });
+
   it('turns a leading (?i) off again with (?-i)', () => {
     expect(matches('Ab', '(?i)a(?-i)b')).toBe(true);
     expect(matches('AB', '(?i)a(?-i)b')).toBe(false);
