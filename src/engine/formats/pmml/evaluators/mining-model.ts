@@ -176,7 +176,7 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
   const affine = (isRegression && method === 'sum' ? mc.takeAffineTarget() : undefined) ?? { factor: 1, constant: 0 };
   const roundedAffine = { factor: math.round(affine.factor), constant: math.round(affine.constant) };
 
-  return (ctx) => {
+  const general = (ctx: EvaluationContext): Prediction => {
     const outcomes: SegmentOutcome[] = [];
     let missingWeight = 0;
     for (const segment of segments) {
@@ -213,6 +213,34 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
       return value === undefined ? MISSING_PREDICTION : { value: { dataType: math.dataType, value }, segments: outcomes };
     }
     return { ...aggregateClassification(method, outcomes, target.dataType, math), segments: outcomes };
+  };
+
+  // The common boosted-sum and forest-average case needs no per-segment records unless a trace or a
+  // `segmentId` output asks for them: accumulate as the segments are scored.
+  const needsOutcomes = model.Output?.OutputField.some((f) => f.segmentId !== undefined) ?? false;
+  if (!isRegression || (method !== 'sum' && method !== 'average') || needsOutcomes) return general;
+  const r = math.round;
+  const { factor, constant } = roundedAffine;
+  return (ctx) => {
+    if (ctx.trace !== undefined) return general(ctx);
+    let sum = method === 'sum' ? constant : 0;
+    let count = 0;
+    let missingWeight = 0;
+    for (const segment of segments) {
+      if (segment.predicate(ctx) !== true) continue;
+      const value = segment.model.evaluate(ctx).value;
+      if (value === MISSING) {
+        if (treatment === 'returnMissing') return MISSING_PREDICTION;
+        missingWeight += segment.weight;
+        if (treatment === 'continue' && missingWeight / totalWeight > threshold) return MISSING_PREDICTION;
+        continue;
+      }
+      const x = toNumber(value);
+      sum = r(sum + (factor === 1 ? x : r(factor * x)));
+      count++;
+    }
+    if (count === 0) return MISSING_PREDICTION;
+    return { value: { dataType: math.dataType, value: method === 'sum' ? sum : r(sum / count) } };
   };
 }
 
