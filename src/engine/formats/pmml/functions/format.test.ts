@@ -127,6 +127,11 @@ describe('formatDatetime', () => {
     expect(formatDatetime(typed('date', daysFromCivil(2021, 1, 1)), '%V %G %g')).toBe('53 2020 20');
   });
 
+  it('applies the GNU padding and case flags and a width (as GNU date does)', () => {
+    const morning = typed('dateTime', daysFromCivil(2019, 3, 5) * 86400 + 8 * 3600 + 4 * 60 + 9);
+    expect(formatDatetime(morning, '%-d|%_m|%^a|%10Y|%-10d|%05e|%_5H|%^B|%3j')).toBe('5| 3|TUE|0000002019|5|00005|    8|MARCH|064');
+  });
+
   it('writes epoch seconds and milliseconds', () => {
     expect(formatDatetime(typed('dateTime', 1.5), '%s %Q %L')).toBe('1 1500 500');
   });

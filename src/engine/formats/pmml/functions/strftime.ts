@@ -1,8 +1,8 @@
 /**
  * `formatDatetime` patterns: POSIX `strftime` conversions in the C locale, which PMML names as the model
  * for its date formats, evaluated without a time zone (values are local date-times, printed as UTC).
- * The GNU additions `%k %l %P %s` and Java's `%L %N %Q` (milliseconds, nanoseconds, epoch milliseconds,
- * which jpmml passes through to `java.util.Formatter`) are understood too.
+ * The GNU additions `%k %l %P %s` with the flags `- _ 0 ^` and a width, and Java's `%L %N %Q` (milliseconds,
+ * nanoseconds, epoch milliseconds, which jpmml passes through to `java.util.Formatter`) are understood too.
  * https://pubs.opengroup.org/onlinepubs/9699919799/functions/strftime.html
  */
 import { SECONDS_PER_DAY, civilFromDays, daysFromCivil } from '../temporal.js';
@@ -106,20 +106,36 @@ const CONVERSIONS: Readonly<Record<string, (f: Fields) => string>> = {
   '%': () => '%',
 };
 
+/**
+ * GNU flags and width between `%` and the conversion (`%-d`, `%_H`, `%^a`, `%10Y`): `-` drops the padding of a
+ * number, `_` pads it with spaces, `0` with zeros, `^` turns letters to upper case.
+ * https://man7.org/linux/man-pages/man3/strftime.3.html
+ */
+function applyFlags(text: string, flags: string, width: number | undefined): string {
+  let result = flags.includes('^') ? text.toUpperCase() : text;
+  const numeric = /^[ 0]*\d+$/.test(result);
+  if (numeric && flags.includes('-')) result = result.replace(/^[ 0]+(?=\d)/, '');
+  else if (numeric && flags.includes('_')) result = result.replace(/^0+(?=\d)/, (zeros) => ' '.repeat(zeros.length));
+  else if (numeric && flags.includes('0')) result = result.replace(/^ +/, (spaces) => '0'.repeat(spaces.length));
+  if (width === undefined || result.length >= width || flags.includes('-')) return result;
+  const fill = numeric && !flags.includes('_') ? '0' : ' ';
+  return result.padStart(width, fill);
+}
+
+const SPECIFIER = /%([-_0^#]*)(\d*)(.?)/gs;
+
 /** Formats an instant (seconds since 1970-01-01T00:00:00) with a strftime pattern. */
 export function formatStrftime(pattern: string, epochSeconds: number): string {
   const fields = fieldsOf(epochSeconds);
   let result = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c !== '%') {
-      result += c;
-      continue;
-    }
-    const conversion = pattern[++i];
-    const format = conversion === undefined ? undefined : CONVERSIONS[conversion];
-    if (format === undefined) throw new StrftimeError(`'%${conversion ?? ''}' is not a date or time conversion`);
-    result += format(fields);
+  let last = 0;
+  for (const match of pattern.matchAll(SPECIFIER)) {
+    const [text, flags, width, conversion] = match;
+    result += pattern.slice(last, match.index);
+    last = (match.index as number) + text.length;
+    const format = Object.hasOwn(CONVERSIONS, conversion) ? CONVERSIONS[conversion] : undefined;
+    if (format === undefined) throw new StrftimeError(`'${text}' is not a date or time conversion`);
+    result += applyFlags(format(fields), flags, width === '' ? undefined : Number(width));
   }
-  return result;
+  return result + pattern.slice(last);
 }
