@@ -8,6 +8,7 @@ import { parseSupportVectorMachineModel } from '../parse/support-vector-machine-
 import type { Prediction } from '../prediction.js';
 import type { KernelType, SupportVectorMachine, SupportVectorMachineModel } from '../schema/support-vector-machine-model.js';
 import { MISSING } from '../values.js';
+import { accurateExp } from './accurate-exp.js';
 
 type Vector = Float64Array;
 type Kernel = (x: Vector, v: Vector) => number;
@@ -34,16 +35,18 @@ export function compileKernel(kernel: KernelType, math: MathContext): Kernel {
       const { gamma, coef0, degree } = kernel;
       return (x, v) => r(Math.pow(r(r(gamma * dot(x, v)) + coef0), degree));
     }
-    // "RadialBasisKernelType: K(x,y) = exp(-gamma*||x - y||^2)"
+    // "RadialBasisKernelType: K(x,y) = exp(-gamma*||x - y||^2)". Correctly rounded exp in double precision, as the C
+    // libraries of LibSVM, scikit-learn and R compute it: their decision sums often cancel to a small value.
     case 'radialBasis': {
       const { gamma } = kernel;
+      const exp = math.isFloat ? Math.exp : accurateExp;
       return (x, v) => {
         let sum = 0;
         for (let i = 0; i < x.length; i++) {
           const d = r(x[i] - v[i]);
           sum = r(sum + r(d * d));
         }
-        return r(Math.exp(r(-sum * gamma)));
+        return r(exp(r(-sum * gamma)));
       };
     }
     // "SigmoidKernelType: K(x,y) = tanh(gamma*<x,y> + coef0)"
