@@ -42,7 +42,8 @@ export class OnnxWorkerClient {
 
   /**
    * Parses the model, checks it can run, creates the session and does a warm-up run. The bytes are copied to the
-   * worker (the caller keeps its buffers).
+   * worker, so the caller keeps its buffers — unless `transfer` is true: then the buffers move to the worker
+   * (detached here), which saves one copy of a large model.
    *
    * @param externalData the model's external data files, each under the `location` the model names.
    */
@@ -50,8 +51,10 @@ export class OnnxWorkerClient {
     bytes: Uint8Array,
     externalData: readonly { readonly path: string; readonly data: Uint8Array }[] = [],
     options: OnnxOpenOptions = {},
+    transfer = false,
   ): Promise<OnnxOpenResult> {
-    return this.#call({ type: 'open', bytes, externalData, options }) as Promise<OnnxOpenResult>;
+    const buffers = transfer ? [bytes, ...externalData.map((file) => file.data)].map((view) => view.buffer).filter(isArrayBuffer) : [];
+    return this.#call({ type: 'open', bytes, externalData, options }, [...new Set(buffers)]) as Promise<OnnxOpenResult>;
   }
 
   /** Runs the open model; outputs come back as the engine's `ModelOutput`s (ZipMap outputs as labelled tensors). */
@@ -66,11 +69,15 @@ export class OnnxWorkerClient {
       .finally(() => this.#worker.terminate());
   }
 
-  #call(request: OnnxWorkerRequest): Promise<unknown> {
+  #call(request: OnnxWorkerRequest, transfer: Transferable[] = []): Promise<unknown> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ ...request, id });
+      this.#worker.postMessage({ ...request, id }, transfer);
     });
   }
+}
+
+function isArrayBuffer(buffer: ArrayBufferLike): buffer is ArrayBuffer {
+  return buffer instanceof ArrayBuffer;
 }
