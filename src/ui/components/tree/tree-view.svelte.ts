@@ -15,7 +15,7 @@ import {
 
 const CULL_MARGIN = 200;
 /** Below this scale card text is unreadable, so a large tree opens at its root at {@link START_SCALE}. */
-const READABLE_SCALE = 0.5;
+const READABLE_SCALE = 0.65;
 const START_SCALE = 0.8;
 
 /** State of one decision-tree drawing: which subtrees are collapsed, the layout, and what is visible. */
