@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lookupBuiltin } from './registry.js';
-import { bool, call, dbl, int, result, str, typed } from './test-helpers.js';
+import { bool, call, dbl, flt, int, result, str, typed } from './test-helpers.js';
 
 describe('equal and notEqual', () => {
   it('compares numbers of different types by value', () => {
@@ -23,6 +23,12 @@ describe('equal and notEqual', () => {
 
   it('compares booleans with numbers as 0 and 1', () => {
     expect(result('equal', bool(true), int(1))).toEqual(bool(true));
+  });
+
+  it('reads the second operand at the precision of a float first operand', () => {
+    expect(result('equal', flt(0.1), dbl(0.1))).toEqual(bool(true));
+    expect(result('isIn', flt(0.1), dbl(0.2), dbl(0.1))).toEqual(bool(true));
+    expect(result('equal', dbl(0.1), flt(0.1))).toEqual(bool(false));
   });
 
   it('never finds NaN equal', () => {

@@ -21,18 +21,19 @@ function order<T extends string | number>(x: T, y: T): number {
   return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
 }
 
-/** The order of two present values: negative, zero or positive; NaN when they cannot be ordered (NaN inputs). */
+/**
+ * The order of two present values: negative, zero or positive; NaN when they cannot be ordered (NaN inputs).
+ * As jpmml casts the second operand to the first one's type, a float first operand rounds the second to
+ * single precision: a float field equals the double constant it was read from (0.1f = 0.1).
+ */
 export function compareTypedValues(a: TypedValue, b: TypedValue): number {
   const x = a.value;
   const y = b.value;
   if (typeof x === 'string' && typeof y === 'string') return order(x, y);
-  if (typeof x === 'string' || typeof y === 'string') {
-    const nx = numberOf(a);
-    const ny = numberOf(b);
-    if (nx === undefined || ny === undefined) return order(asString(a), asString(b));
-    return order(nx, ny);
-  }
-  return order(numberOf(a) as number, numberOf(b) as number);
+  const nx = numberOf(a);
+  const ny = numberOf(b);
+  if (nx === undefined || ny === undefined) return order(asString(a), asString(b));
+  return order(nx, a.dataType === 'float' ? Math.fround(ny) : ny);
 }
 
 /** PMML equality of two present values in their common type. */
