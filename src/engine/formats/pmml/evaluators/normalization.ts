@@ -1,10 +1,11 @@
 import { lookupBuiltin } from '../functions/index.js';
 import type { RegressionNormalizationMethod } from '../schema/regression-model.js';
 
+const STD_NORMAL_CDF = lookupBuiltin('stdNormalCDF');
+
 /** Standard normal CDF Φ, shared with the `stdNormalCDF` built-in so both agree to the last bit. */
 export function stdNormalCdf(x: number): number {
-  const builtin = lookupBuiltin('stdNormalCDF');
-  const result = builtin?.apply([{ dataType: 'double', value: x }]);
+  const result = STD_NORMAL_CDF?.apply([{ dataType: 'double', value: x }]);
   return result === null || result === undefined ? NaN : (result.value as number);
 }
 

@@ -128,6 +128,18 @@ const FEATURES: readonly ResultFeature[] = [
   'leverage',
 ];
 
+const RANKED_PREDICTIONS: ReadonlySet<ResultFeature> = new Set<ResultFeature>([
+  'predictedValue',
+  'predictedDisplayValue',
+  'probability',
+  'confidence',
+  'affinity',
+  'entityId',
+  'clusterId',
+  'clusterAffinity',
+  'entityAffinity',
+]);
+
 export function parseOutput(element: XmlElement, ctx: ParseContext): Output {
   return { OutputField: childrenNamed(element, 'OutputField').map((f) => parseOutputField(f, ctx)), line: element.line };
 }
@@ -136,6 +148,12 @@ function parseOutputField(element: XmlElement, ctx: ParseContext): OutputField {
   const expression = element.children.find(isExpressionElement);
   const decisions = childNamed(element, 'Decisions');
   const feature = enumAttr(element, 'feature', FEATURES, 'predictedValue');
+  // Ranked predictions (the 2nd most probable class, …) and multi-valued outputs are not implemented; the
+  // features whose rank picks a rule or reason code (ruleValue, reasonCode) belong to their model types.
+  const rank = element.attributes.rank;
+  if (rank !== undefined && rank !== '1' && RANKED_PREDICTIONS.has(feature)) ctx.unsupportedAttribute(element, 'rank', rank);
+  const multiValued = element.attributes.isMultiValued;
+  if (multiValued !== undefined && multiValued !== '0' && multiValued !== 'false') ctx.unsupportedAttribute(element, 'isMultiValued', multiValued);
   return {
     name: requiredAttr(element, 'name'),
     displayName: optionalAttr(element, 'displayName'),

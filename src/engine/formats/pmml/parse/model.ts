@@ -5,7 +5,7 @@ import { parseMiningSchema, parseOutput, parseTargets } from './fields.js';
 import { booleanAttr, childNamed, enumAttr, optionalAttr, requiredChild, type ParseContext } from './reader.js';
 import { parseLocalTransformations } from './transformations.js';
 
-/** Every model element of PMML 4.4 (and 3.x `SequenceModel` etc.), so that unknown ones read as "not supported yet". */
+/** Every model element of PMML 3.0–4.4, so that one without an evaluator reads as "not supported yet". */
 export const PMML_MODEL_ELEMENTS: ReadonlySet<string> = new Set([
   'AnomalyDetectionModel',
   'AssociationModel',
@@ -48,7 +48,6 @@ export function parseModel(element: XmlElement, ctx: ParseContext, kinds: Readon
   const common: ModelElement = {
     element: element.name,
     modelName: optionalAttr(element, 'modelName'),
-    // PMML 3.x spells the attribute the same; Scorecard and others default to regression when it is absent.
     functionName: enumAttr(element, 'functionName', FUNCTIONS, 'regression'),
     algorithmName: optionalAttr(element, 'algorithmName'),
     isScorable: booleanAttr(element, 'isScorable', true),
