@@ -123,3 +123,20 @@ describe('format table', () => {
     expect(error.message).toBe("The file 'bad.onnx' could not be read: offset out of bounds");
   });
 });
+
+describe('demo gallery (public/samples)', () => {
+  const samplesDir = new URL('../../../public/samples/', import.meta.url);
+  const index = JSON.parse(readFileSync(new URL('index.json', samplesDir), 'utf8')) as {
+    samples: { file: string; format: 'pmml' | 'onnx'; exampleInputs: Record<string, string> }[];
+  };
+
+  for (const sample of index.samples) {
+    it(`opens ${sample.file} as ${sample.format} with its example inputs among the model's inputs`, async () => {
+      const opened = await openModelFile({ fileName: sample.file, bytes: new Uint8Array(readFileSync(new URL(sample.file, samplesDir))) });
+      expect(opened.format).toBe(sample.format);
+      const description = opened.model.description;
+      const inputs = [...description.inputFields.map((f) => f.name), ...description.inputTensors.map((t) => t.name)];
+      for (const name of Object.keys(sample.exampleInputs)) expect(inputs).toContain(name);
+    });
+  }
+});
