@@ -18,6 +18,14 @@ export interface ExternalDataReference {
 
 const textDecoder = new TextDecoder();
 
+/** Typed arrays whose memory layout is ONNX raw_data's on a little-endian machine (float16 as its bits). */
+const TYPED_ARRAYS: Partial<Record<string, { new (buffer: ArrayBuffer): ArrayBufferView; readonly BYTES_PER_ELEMENT: number }>> = {
+  float32: Float32Array, float64: Float64Array, float16: Uint16Array, int8: Int8Array, int16: Int16Array, int32: Int32Array,
+  int64: BigInt64Array, uint8: Uint8Array, uint16: Uint16Array, uint32: Uint32Array, uint64: BigUint64Array, bool: Uint8Array,
+};
+
+const IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** The tensor's shape as numbers. */
 export function tensorDims(tensor: onnx.ITensorProto): number[] {
   return (tensor.dims ?? []).map((dim) => int64ToNumber(dim));
@@ -156,6 +164,17 @@ export function tensorProtoToData(tensor: onnx.ITensorProto, external?: Uint8Arr
   const type = elementTypeName(tensor.data_type ?? 0);
   if (!isTensorElementType(type)) {
     throw new FormatError(`Tensor '${tensor.name ?? ''}' has element type '${type}', which cannot be built in JavaScript.`);
+  }
+  const raw = tensor.raw_data;
+  const arrayType = TYPED_ARRAYS[type];
+  if (raw && raw.length > 0 && arrayType && IS_LITTLE_ENDIAN && !externalDataReference(tensor)) {
+    const dims = tensorDims(tensor);
+    const count = dims.reduce((product, dim) => product * dim, 1);
+    if (raw.length !== count * arrayType.BYTES_PER_ELEMENT) {
+      throw new FormatError(`Tensor '${tensor.name ?? ''}' holds ${raw.length} bytes, not the ${count * arrayType.BYTES_PER_ELEMENT} its shape needs.`);
+    }
+    // A copy, because raw_data views the file at any offset and typed arrays need aligned storage.
+    return { type, dims, data: new arrayType(raw.slice().buffer) } as unknown as TensorData;
   }
   const values = readTensorElements(tensor, Infinity, external);
   const elements: ElementInput[] = type === 'float16' ? values.map((value) => value as number) : values;
