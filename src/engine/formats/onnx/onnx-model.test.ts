@@ -73,6 +73,31 @@ describe('openOnnxModel structure', () => {
     expect(graph.initializers.get('half')?.values()).toEqual([1]);
   });
 
+  it('describes sparse initializers with their dense shape and stored values', () => {
+    const bytes = onnx.ModelProto.encode({
+      ir_version: 8,
+      graph: {
+        name: 'g',
+        sparse_initializer: [{ dims: [3, 4], values: { name: 's', data_type: 1, dims: [2], float_data: [5, 6] }, indices: { data_type: 7, dims: [2], int64_data: [1, 7] } }],
+      },
+    }).finish();
+    const sparse = graphOf(bytes).initializers.get('s');
+    expect(sparse).toMatchObject({ type: 'float32', shape: [3, 4], isSparse: true });
+    expect(sparse?.values()).toEqual([5, 6]);
+  });
+
+  it('describes model-local functions', () => {
+    const bytes = onnx.ModelProto.encode({
+      ir_version: 8,
+      opset_import: [{ domain: '', version: 17 }, { domain: 'local', version: 1 }],
+      graph: { name: 'g', node: [{ op_type: 'Double', domain: 'local', input: ['x'], output: ['y'] }] },
+      functions: [{ name: 'Double', domain: 'local', input: ['a'], output: ['b'], node: [{ op_type: 'Add', input: ['a', 'a'], output: ['b'] }] }],
+    }).finish();
+    const [fn] = graphOf(bytes).functions ?? [];
+    expect(fn).toMatchObject({ name: 'Double', domain: 'local', inputs: ['a'], outputs: ['b'] });
+    expect(fn.nodes.map((node) => node.opType)).toEqual(['Add']);
+  });
+
   it('leaves raw weights as views into the model bytes', () => {
     const raw = new Uint8Array(4096).fill(7);
     const bytes = onnx.ModelProto.encode({

@@ -44,6 +44,17 @@ describe('findRunBlockers', () => {
     expect(() => assertRunnable(model)).toThrow(expect.objectContaining({ code: 'inference.customOp', message: expect.stringContaining("'ai.onnx.contrib'") }));
   });
 
+  it('does not count calls of model-local functions as custom operators', () => {
+    const tensor = (name: string) => ({ name, type: { tensor_type: { elem_type: 1, shape: { dim: [{ dim_value: 2 }] } } } });
+    const bytes = onnx.ModelProto.encode({
+      ir_version: 8,
+      opset_import: [{ domain: '', version: 17 }, { domain: 'local', version: 1 }],
+      graph: { name: 'g', node: [{ op_type: 'Double', domain: 'local', input: ['x'], output: ['y'] }], input: [tensor('x')], output: [tensor('y')] },
+      functions: [{ name: 'Double', domain: 'local', input: ['a'], output: ['b'], node: [{ op_type: 'Add', input: ['a', 'a'], output: ['b'] }], opset_import: [{ domain: '', version: 17 }] }],
+    }).finish();
+    expect(findRunBlockers(openOnnxModel(bytes))).toEqual([]);
+  });
+
   it('names an operator set newer than the runtime', () => {
     const model = oneNodeModel({ op_type: 'Relu' }, [{ domain: '', version: 27 }]);
     expect(findRunBlockers(model)).toEqual([{ code: 'inference.opset', message: expect.stringContaining('operator set 27') }]);
