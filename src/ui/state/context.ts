@@ -4,6 +4,7 @@ import type { Notices } from './notices.svelte.js';
 import type { Opener } from './opener.svelte.js';
 import type { Router } from './router.svelte.js';
 import type { SessionState } from './session.svelte.js';
+import type { ShareLinks } from '../pwa/share.svelte.js';
 
 /*
  * Typed context pairs, set once by App.svelte from the objects main.ts builds. Each getter throws when called
@@ -22,4 +23,5 @@ export interface AppServices {
   readonly library: LibraryState;
   readonly session: SessionState;
   readonly opener: Opener;
+  readonly share: ShareLinks;
 }

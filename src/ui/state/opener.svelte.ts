@@ -92,14 +92,19 @@ export class Opener {
     if (lastShown) this.router.go({ page: 'model', ...toRoute(lastShown) });
   }
 
-  async openUrl(url: string): Promise<void> {
+  /**
+   * Downloads a model and opens it. `name` files it under that library name; `exampleInputs` prefill the form
+   * the first time it is shown (the demo gallery's samples).
+   */
+  async openUrl(url: string, options: { name?: string; exampleInputs?: Readonly<Record<string, string>> } = {}): Promise<void> {
     let fileName = url;
     try {
       const download = await readUrl(url, (loaded, total) => (this.progress = { fileName: url, loaded, total, phase: 'reading' }));
       fileName = download.fileName;
       this.progress = { fileName, loaded: download.bytes.byteLength, total: download.bytes.byteLength, phase: 'parsing' };
       const reply = await this.engine.open(fileName, download.bytes);
-      const saved = await this.#save(fileName, download.bytes, reply, []);
+      const saved = await this.#save(fileName, download.bytes, reply, [], options.name);
+      if (saved && options.exampleInputs) this.session.preset(saved.versionId, options.exampleInputs);
       if (saved) this.router.go({ page: 'model', ...toRoute(saved) });
     } catch (error) {
       this.notices.error({ ...toAppError(error, fileName), code: codeOrDownload(error) });
@@ -132,11 +137,11 @@ export class Opener {
     });
     if (!result) return undefined;
     this.session.prime(result.version.id, reply);
-    return { modelId: result.model.id, version: result.version.number };
+    return { modelId: result.model.id, version: result.version.number, versionId: result.version.id };
   }
 }
 
-function toRoute(saved: { modelId: string; version: number }) {
+function toRoute(saved: { modelId: string; version: number }): { modelId: string; version: number } {
   return { modelId: saved.modelId, version: saved.version };
 }
 

@@ -15,6 +15,8 @@ export interface OpenedModel {
   /** PMML: evaluated in the engine worker. ONNX models run through {@link OpenedModel.onnx} instead. */
   readonly predictor?: Predictor;
   readonly onnx?: OnnxSession;
+  /** Inputs to start the form with (a gallery sample's example), by field or tensor name. */
+  readonly initialInputs?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -28,6 +30,8 @@ export class SessionState {
   /** Parsed replies by version id, kept for the version the opener has just saved. Never rendered. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not state
   #primed = new Map<string, OpenReply>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not state
+  #presets = new Map<string, Readonly<Record<string, string>>>();
   #request = 0;
 
   constructor(
@@ -38,6 +42,11 @@ export class SessionState {
   /** Remembers a reply the opener already parsed, so showing that version does not parse it again. */
   prime(versionId: string, reply: OpenReply): void {
     this.#primed.set(versionId, reply);
+  }
+
+  /** Inputs the form starts with the next time this version is shown. */
+  preset(versionId: string, inputs: Readonly<Record<string, string>>): void {
+    this.#presets.set(versionId, inputs);
   }
 
   /** Shows a model's version (the latest when `number` is undefined). */
@@ -91,13 +100,15 @@ export class SessionState {
     const content = await this.library.readVersion(version.id);
     const reply = this.#primed.get(version.id) ?? (await this.engine.open(version.fileName, content.bytes));
     this.#primed.delete(version.id);
+    const initialInputs = this.#presets.get(version.id);
+    this.#presets.delete(version.id);
     if (reply.format === 'onnx') {
       const { OnnxSession } = await import('./onnx-session.svelte.js');
       const onnx = new OnnxSession(reply.description, content.bytes, content.externalData);
-      return { record, version, reply, onnx };
+      return { record, version, reply, onnx, initialInputs };
     }
     if (reply.handle === undefined) throw { code: 'app.unexpected', message: 'The engine opened the model but cannot evaluate it.' } satisfies AppError;
-    return { record, version, reply, predictor: new PmmlPredictor(this.engine, reply.handle, reply.resultFields) };
+    return { record, version, reply, predictor: new PmmlPredictor(this.engine, reply.handle, reply.resultFields), initialInputs };
   }
 }
 

@@ -35,6 +35,13 @@ export class TabularForm {
     this.onChange();
   }
 
+  /** Sets starting values without asking for a prediction (the first one follows). */
+  preset(values: Readonly<Record<string, string>>): void {
+    for (const [name, text] of Object.entries(values)) {
+      if (name in this.entries) this.entries[name] = { text, isMissing: false };
+    }
+  }
+
   reset(): void {
     for (const control of this.controls) this.entries[control.field.name] = { text: control.initial, isMissing: false };
     this.onChange();

@@ -33,6 +33,11 @@ export class TensorForm {
     this.texts = Object.fromEntries(this.controls.map((c) => [c.spec.name, toText(c, zeroData(c.spec))]));
   }
 
+  /** Sets a starting value without asking for a prediction (the first one follows). */
+  preset(name: string, text: string): void {
+    if (name in this.texts) this.texts[name] = text;
+  }
+
   setText(name: string, text: string): void {
     this.texts[name] = text;
     this.#dropImage(name);

@@ -39,6 +39,9 @@ export class Workbench {
       this.tabular = form;
       this.prediction = new PredictionState(opened.predictor!, () => ({ ok: true, inputs: form.record() }));
     }
+    const initial = opened.initialInputs ?? {};
+    if (this.tabular) this.tabular.preset(initial);
+    for (const [name, text] of Object.entries(initial)) this.tensor?.preset(name, text);
     void this.prediction.run();
   }
 
