@@ -11,6 +11,7 @@ import { compileJavaRegex, type JavaRegex } from './java-regex.js';
 /** A parsed replacement: literal text and references to Java groups (by number or name). */
 type ReplacementPart = string | { readonly group: number } | { readonly name: string };
 
+const MAX_REPLACEMENTS_PER_PATTERN = 64;
 const replacements = new WeakMap<JavaRegex, Map<string, ReplacementPart[]>>();
 
 /** Parses a Java replacement string against the groups of `regex` (Java's own rules for `$` and `\`). */
@@ -58,7 +59,11 @@ function cachedReplacement(regex: JavaRegex, replacement: string): ReplacementPa
   let forRegex = replacements.get(regex);
   if (forRegex === undefined) replacements.set(regex, (forRegex = new Map()));
   let parts = forRegex.get(replacement);
-  if (parts === undefined) forRegex.set(replacement, (parts = parseReplacement(regex, replacement)));
+  if (parts === undefined) {
+    // Replacements normally come from the model; a bound keeps data-driven ones from piling up.
+    if (forRegex.size >= MAX_REPLACEMENTS_PER_PATTERN) forRegex.clear();
+    forRegex.set(replacement, (parts = parseReplacement(regex, replacement)));
+  }
   return parts;
 }
 

@@ -1,10 +1,11 @@
 /**
  * The error function and the normal distribution, to about 1e-15 relative accuracy across the range
- * (checked against mpmath in `special.test.ts`).
+ * (checked against mpmath in `distribution.test.ts`; Φ to 2e-15 relative from −38 to 10).
  *
  * erf uses its everywhere-positive series for |x| < 2, so no terms cancel; erfc uses the Laplace
- * continued fraction from x = 1 on (Abramowitz & Stegun 7.1.6 and 7.1.14). exp(-x²) is evaluated with x split
- * into a 1/16-grid part and a remainder so that the tails keep their relative accuracy (W. J. Cody, ACM TOMS 19 (1993) 22–32).
+ * continued fraction from x = 1 on (Abramowitz & Stegun 7.1.6 and 7.1.14). exp(−x²) is evaluated with x
+ * split into a 1/16-grid part and a remainder so that the tails keep their relative accuracy
+ * (W. J. Cody, Algorithm 715, ACM TOMS 19 (1993) 22–32, `CALERF`).
  */
 
 const SQRT_PI = Math.sqrt(Math.PI);
@@ -66,6 +67,7 @@ export function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x < 0) return 2 - erfc(-x);
   if (x < FRACTION_LIMIT) return 1 - erfSeries(x);
+  // erfc(27.3) ≈ 1e-325 is below the smallest double.
   if (x > 27.3) return 0;
   return erfcContinuedFraction(x);
 }
@@ -85,6 +87,7 @@ function normalUpperTail(t: number): number {
 /** Φ(x), the standard normal cumulative distribution function. */
 export function stdNormalCdf(x: number): number {
   const tailStart = SQRT_2 * FRACTION_LIMIT;
+  // Φ(−38.5) ≈ 1e-325 is below the smallest double.
   if (x <= -tailStart) return x < -38.5 ? 0 : normalUpperTail(-x);
   if (x >= tailStart) return 1 - normalUpperTail(x);
   return 0.5 * erfc(-x / SQRT_2);
