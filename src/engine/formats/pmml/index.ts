@@ -8,9 +8,12 @@ import { describePmml, inputFieldSpec, type ResultFieldSpec } from './describe.j
 import { MODEL_KINDS } from './evaluators/index.js';
 import { parsePmml } from './parse/document.js';
 import type { Prediction, SegmentOutcome, TermContribution } from './prediction.js';
+import type { ModelVerification } from './schema/model-verification.js';
+import { runVerification, type VerificationResult } from './verify.js';
 import { readXml } from './xml-reader.js';
 
 export type { ResultFieldSpec } from './describe.js';
+export type { VerificationMismatch, VerificationResult } from './verify.js';
 
 /** One segment of an ensemble as the trace shows it. */
 export interface SegmentTrace {
@@ -130,7 +133,7 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
   ];
   const description = describePmml(pmml, model, inputFields, resultFields, MODEL_KINDS);
 
-  return {
+  const loaded: PmmlModel = {
     description,
     inputFields,
     resultFields,
@@ -152,6 +155,19 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
       };
     },
   };
+  if (model.ModelVerification !== undefined) verifications.set(loaded, model.ModelVerification);
+  return loaded;
+}
+
+const verifications = new WeakMap<PmmlModel, ModelVerification>();
+
+/**
+ * Runs the document's embedded ModelVerification records against the loaded model (a self-test for when a
+ * model is opened); `undefined` when the document has none.
+ */
+export function verifyModel(model: PmmlModel): VerificationResult | undefined {
+  const verification = verifications.get(model);
+  return verification === undefined ? undefined : runVerification(model, verification);
 }
 
 const PMML_HEAD = /<(?:[A-Za-z_][\w.-]*:)?PMML[\s>]/;

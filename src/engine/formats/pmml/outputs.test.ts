@@ -46,3 +46,22 @@ describe('Output', () => {
     expect(score(model, { x: 0 })).toEqual({ c: 1, p1: 0.75 });
   });
 });
+
+describe('Output residual', () => {
+  it('is observed minus predicted for regression', () => {
+    const model = load([dataField('x'), dataField('y')], identityRegression('<Output><OutputField name="r" feature="residual"/></Output>'));
+    expect(score(model, { x: 2, y: 5 }).r).toBe(3);
+    expect(score(model, { x: 2, y: null }).r).toBeNull();
+  });
+
+  it('is the observed indicator minus the probability for classification', () => {
+    const model = load(
+      [dataField('x'), dataField('c', 'string', 'categorical', values('a', 'b'))],
+      `<TreeModel functionName="classification"><MiningSchema><MiningField name="c" usageType="target"/><MiningField name="x"/></MiningSchema>
+        <Output><OutputField name="r" feature="residual"/><OutputField name="rb" feature="residual" value="b"/></Output>
+        <Node score="a"><True/><ScoreDistribution value="a" recordCount="3"/><ScoreDistribution value="b" recordCount="1"/></Node></TreeModel>`,
+    );
+    expect(score(model, { x: 0, c: 'b' })).toMatchObject({ r: 1 - 0.25, rb: 1 - 0.25 });
+    expect(score(model, { x: 0, c: 'a' })).toMatchObject({ r: 1 - 0.75, rb: -0.25 });
+  });
+});

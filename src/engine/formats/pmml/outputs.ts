@@ -1,6 +1,6 @@
 import type { CompileEnv } from './compile-env.js';
 import { cached, Scope, type EvaluationContext, type Expr, type FieldBinding } from './context.js';
-import { castOrMissing, formatValue, valueKey } from './convert.js';
+import { castOrMissing, formatValue, toNumber, valueKey } from './convert.js';
 import { compileExpression, looseValue } from './expressions.js';
 import type { OutputBinding, TargetInfo } from './model-kind.js';
 import type { Prediction } from './prediction.js';
@@ -9,8 +9,17 @@ import type { ModelElement } from './schema/model.js';
 import type { OutputField, ResultFeature } from './schema/output.js';
 import { MISSING, type DataType, type Value } from './values.js';
 
+/** What a feature may read besides the prediction: the record's observed target value (for `residual`). */
+export interface FeatureContext {
+  readonly observedTarget?: Expr;
+}
+
 /** Reads one result feature from a prediction; built once per OutputField. */
-export type FeatureReader = (field: OutputField, target: TargetInfo) => { read: (p: Prediction) => Value; dataType: DataType };
+export type FeatureReader = (
+  field: OutputField,
+  target: TargetInfo,
+  context: FeatureContext,
+) => { read: (p: Prediction, ctx: EvaluationContext) => Value; dataType: DataType };
 
 function categoryProbability(field: OutputField, target: TargetInfo, pick: (p: Prediction) => ReadonlyMap<unknown, number> | undefined) {
   const key = field.value === undefined ? undefined : looseValue(field.value, target.dataType).value;
@@ -43,6 +52,22 @@ export const OUTPUT_FEATURES: Partial<Record<ResultFeature, FeatureReader>> = {
     read: (p) => (p.entityId === undefined ? MISSING : { dataType: 'string', value: p.entityId }),
   }),
   warning: () => ({ dataType: 'string', read: () => MISSING }),
+  residual: (field, target, { observedTarget }) => {
+    const key = field.value === undefined ? undefined : looseValue(field.value, target.dataType).value;
+    return {
+      dataType: 'double',
+      read: (p, ctx) => {
+        const observed = observedTarget?.(ctx) ?? MISSING;
+        if (observed === MISSING || p.value === MISSING) return MISSING;
+        // PMML 4.4 OutputField "residual": observed minus predicted value; for a categorical target, the
+        // indicator of the observed category minus its predicted probability.
+        if (p.probabilities === undefined) return { dataType: 'double', value: toNumber(observed) - toNumber(p.value) };
+        const category = key ?? valueKey(observed);
+        const indicator = valueKey(observed) === category ? 1 : 0;
+        return { dataType: 'double', value: indicator - (p.probabilities.get(category) ?? 0) };
+      },
+    };
+  },
 };
 
 /** Picks the prediction an OutputField reads: its segment's (`segmentId`), its target's (`targetField`), or the model's. */
@@ -126,9 +151,10 @@ function compileFeature(field: OutputField, scope: Scope, target: TargetInfo, pr
     );
     return () => MISSING;
   }
-  const { read } = reader(field, target);
+  const observedTarget = target.name === undefined ? undefined : scope.resolve(target.name)?.get;
+  const { read } = reader(field, target, { observedTarget });
   return (ctx) => {
     const p = prediction(ctx);
-    return p === undefined ? MISSING : read(p);
+    return p === undefined ? MISSING : read(p, ctx);
   };
 }

@@ -147,7 +147,10 @@ export function parseOutput(element: XmlElement, ctx: ParseContext): Output {
 function parseOutputField(element: XmlElement, ctx: ParseContext): OutputField {
   const expression = element.children.find(isExpressionElement);
   const decisions = childNamed(element, 'Decisions');
-  const feature = enumAttr(element, 'feature', FEATURES, 'predictedValue');
+  const featureText = element.attributes.feature ?? 'predictedValue';
+  // Vendor features (`x-report`, …) are valid PMML; compiling reports the ones without a reader as unsupported.
+  const isKnown = (FEATURES as readonly string[]).includes(featureText) || featureText.startsWith('x-');
+  const feature = isKnown ? (featureText as ResultFeature) : enumAttr(element, 'feature', FEATURES, 'predictedValue');
   // Ranked predictions (the 2nd most probable class, …) and multi-valued outputs are not implemented; the
   // features whose rank picks a rule or reason code (ruleValue, reasonCode) belong to their model types.
   const rank = element.attributes.rank;

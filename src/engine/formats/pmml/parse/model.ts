@@ -1,9 +1,10 @@
 import type { ModelKind } from '../model-kind.js';
 import type { ModelElement } from '../schema/model.js';
+import type { ModelVerification } from '../schema/model-verification.js';
 import type { XmlElement } from '../xml-reader.js';
 import { parseMiningSchema, parseOutput, parseTargets } from './fields.js';
-import { booleanAttr, childNamed, enumAttr, optionalAttr, requiredChild, type ParseContext } from './reader.js';
-import { parseLocalTransformations } from './transformations.js';
+import { booleanAttr, childNamed, childrenNamed, enumAttr, numberAttr, optionalAttr, requiredAttr, requiredChild, type ParseContext } from './reader.js';
+import { columnName, parseInlineTable, parseLocalTransformations } from './transformations.js';
 
 /** Every model element of PMML 3.0–4.4, so that one without an evaluator reads as "not supported yet". */
 export const PMML_MODEL_ELEMENTS: ReadonlySet<string> = new Set([
@@ -56,6 +57,7 @@ export function parseModel(element: XmlElement, ctx: ParseContext, kinds: Readon
     Output: optionalChild(element, 'Output', (e) => parseOutput(e, ctx)),
     Targets: optionalChild(element, 'Targets', parseTargets),
     LocalTransformations: optionalChild(element, 'LocalTransformations', (e) => parseLocalTransformations(e, ctx)),
+    ModelVerification: optionalChild(element, 'ModelVerification', parseModelVerification),
     line: element.line,
   };
   return kind.parse(element, common, ctx);
@@ -64,4 +66,25 @@ export function parseModel(element: XmlElement, ctx: ParseContext, kinds: Readon
 function optionalChild<T>(element: XmlElement, name: string, parse: (e: XmlElement) => T): T | undefined {
   const child = childNamed(element, name);
   return child === undefined ? undefined : parse(child);
+}
+
+function parseModelVerification(element: XmlElement): ModelVerification {
+  const fields = childNamed(element, 'VerificationFields');
+  const table = childNamed(element, 'InlineTable');
+  return {
+    recordCount: numberAttr(element, 'recordCount'),
+    VerificationField: (fields === undefined ? [] : childrenNamed(fields, 'VerificationField')).map((f) => {
+      const field = requiredAttr(f, 'field');
+      return {
+        field,
+        column: columnName(optionalAttr(f, 'column') ?? field),
+        // PMML 4.4 VerificationField: precision defaults to 1E-6, zeroThreshold to 1E-16.
+        precision: numberAttr(f, 'precision') ?? 1e-6,
+        zeroThreshold: numberAttr(f, 'zeroThreshold') ?? 1e-16,
+        line: f.line,
+      };
+    }),
+    InlineTable: table === undefined ? { rows: [], line: element.line } : parseInlineTable(table),
+    line: element.line,
+  };
 }

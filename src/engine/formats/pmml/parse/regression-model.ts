@@ -16,7 +16,8 @@ export function parseRegressionModel(element: XmlElement, common: ModelElement):
 
 export function parseRegressionTable(element: XmlElement): RegressionTable {
   return {
-    intercept: requiredNumberAttr(element, 'intercept'),
+    // PMML 4.4 requires `intercept`; documents from older producers omit it when it is 0 (jpmml reads 0).
+    intercept: numberAttr(element, 'intercept') ?? 0,
     targetCategory: optionalAttr(element, 'targetCategory'),
     NumericPredictor: childrenNamed(element, 'NumericPredictor').map((p) => ({
       name: requiredAttr(p, 'name'),

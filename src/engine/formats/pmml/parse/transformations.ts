@@ -239,7 +239,7 @@ function parseTableOf(parent: XmlElement, ctx: ParseContext): InlineTable {
 }
 
 /** Table cells are read by local element name, so a column named `data:input` is the cell `<data:input>`. */
-function columnName(column: string): string {
+export function columnName(column: string): string {
   const colon = column.indexOf(':');
   return colon < 0 ? column : column.slice(colon + 1);
 }

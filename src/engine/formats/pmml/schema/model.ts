@@ -1,5 +1,6 @@
 import type { Located } from './data-dictionary.js';
 import type { MiningSchema, Targets } from './mining-schema.js';
+import type { ModelVerification } from './model-verification.js';
 import type { Output } from './output.js';
 import type { LocalTransformations } from './transformations.js';
 
@@ -19,4 +20,5 @@ export interface ModelElement extends Located {
   readonly Output?: Output;
   readonly Targets?: Targets;
   readonly LocalTransformations?: LocalTransformations;
+  readonly ModelVerification?: ModelVerification;
 }
