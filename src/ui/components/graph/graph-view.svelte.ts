@@ -43,8 +43,8 @@ export class GraphViewState {
   readonly selected = $derived(this.display.nodes.find((node) => node.id === this.selectedId));
   readonly matches = $derived.by(() => {
     const positioned = this.positioned;
-    if (!positioned || positioned.display !== this.display) return [];
-    return searchNodes(this.display.nodes, this.query, (i) => positioned.boxes[i]);
+    if (!positioned) return [];
+    return searchNodes(positioned.display.nodes, this.query, (i) => positioned.boxes[i]);
   });
   readonly matchSet: ReadonlySet<number> = $derived(toSet(this.matches));
   readonly visible = $derived.by(() => {
@@ -159,8 +159,8 @@ export class GraphViewState {
 
   #focusMatch(): void {
     const index = this.matches[this.matchCursor];
-    if (index === undefined) return;
-    const node = this.display.nodes[index];
+    if (index === undefined || !this.positioned) return;
+    const node = this.positioned.display.nodes[index];
     this.selectedId = node.id;
     this.focusNode(node.id);
   }
