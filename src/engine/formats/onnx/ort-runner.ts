@@ -46,9 +46,8 @@ export function createOrtRunner(ort: OrtModule): OnnxRunner {
       try {
         return await createOn(ort, model, sessionOptions, 'webgpu');
       } catch (error) {
-        const session = await createOn(ort, model, sessionOptions, 'wasm');
         const reason = error instanceof Error ? error.message : String(error);
-        return { ...bindSession(session), fallbackReason: `WebGPU was not used: ${reason}` };
+        return createOn(ort, model, sessionOptions, 'wasm', `WebGPU was not used: ${reason}`);
       }
     },
   };
@@ -59,6 +58,7 @@ async function createOn(
   model: Uint8Array,
   sessionOptions: InferenceSession.SessionOptions,
   backend: ExecutionBackend,
+  fallbackReason?: string,
 ): Promise<OnnxSession> {
   const started = performance.now();
   let session: InferenceSession;
@@ -69,20 +69,7 @@ async function createOn(
   }
   const createMs = performance.now() - started;
   const threads = backend === 'wasm' ? Number(ort.env.wasm.numThreads ?? 1) : 1;
-  return new OrtSession(ort, session, backend, threads, createMs);
-}
-
-/** Spreading a class instance loses its prototype methods; this keeps them bound. */
-function bindSession(session: OnnxSession): OnnxSession {
-  return {
-    inputs: session.inputs,
-    outputs: session.outputs,
-    backend: session.backend,
-    threads: session.threads,
-    createMs: session.createMs,
-    run: session.run.bind(session),
-    release: session.release.bind(session),
-  };
+  return new OrtSession(ort, session, backend, threads, createMs, fallbackReason);
 }
 
 class OrtSession implements OnnxSession {
@@ -96,6 +83,7 @@ class OrtSession implements OnnxSession {
     readonly backend: ExecutionBackend,
     readonly threads: number,
     readonly createMs: number,
+    readonly fallbackReason?: string,
   ) {
     this.inputs = session.inputMetadata.map(toValueMetadata);
     this.outputs = session.outputMetadata.map(toValueMetadata);
