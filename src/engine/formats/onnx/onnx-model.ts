@@ -9,9 +9,6 @@ import { externalDataReference } from './tensor-proto.js';
 /** The ONNX operator set domain a node with an empty `domain` belongs to. */
 export const DEFAULT_DOMAIN = 'ai.onnx';
 
-/** Newest IR version this decoder knows (onnx.proto `Version.IR_VERSION`); later files still decode, fields unknown to it are skipped. */
-export const KNOWN_IR_VERSION = 10;
-
 /** An opened ONNX model: its description plus what running it needs. */
 export interface OnnxModel {
   readonly description: ModelDescription;
