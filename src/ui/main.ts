@@ -9,6 +9,7 @@ import { Opener } from './state/opener.svelte.js';
 import { Router } from './state/router.svelte.js';
 import { SessionState } from './state/session.svelte.js';
 import { EngineClient } from './workers/engine-client.js';
+import { ShareLinks } from './pwa/share.svelte.js';
 
 /*
  * Composition root: builds the store, the engine worker client and the state objects, and hands them to the
@@ -35,8 +36,13 @@ const router = new Router();
 const library = new LibraryState(store, notices);
 const session = new SessionState(engine, library);
 const opener = new Opener(engine, library, session, notices, router);
+const share = new ShareLinks(opener, library, notices);
 
 // Soft-deleted records whose "Undo" offer ended with the last visit go for good.
 void store.purgeDeleted().then(() => library.refresh());
 
-mount(App, { target: document.getElementById('app')!, props: { services: { router, notices, library, session, opener } } });
+mount(App, { target: document.getElementById('app')!, props: { services: { router, notices, library, session, opener, share } } });
+
+// A share link in the address opens its model now; one pasted into an open tab arrives as a hash change.
+void share.openFromAddress();
+window.addEventListener('hashchange', () => void share.openFromAddress());

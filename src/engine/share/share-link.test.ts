@@ -74,6 +74,11 @@ describe('share link round trips', () => {
     expect(await decodeShareFragment(await encodeShareFragment(payload))).toEqual(payload);
   });
 
+  it('keeps fields left missing apart from empty text', async () => {
+    const payload = { ...inline, inputs: { x: null, note: '' } };
+    expect((await decodeShareFragment(await encodeShareFragment(payload))).inputs).toEqual({ x: null, note: '' });
+  });
+
   it('keeps non-ASCII names and values', async () => {
     const payload = { ...inline, name: 'Modèle – 模型', inputs: { 'größe': 'α β' } };
     expect(await decodeShareFragment(await encodeShareFragment(payload))).toMatchObject({ name: 'Modèle – 模型', inputs: { 'größe': 'α β' } });
@@ -136,6 +141,11 @@ describe('broken share links', () => {
   it('rejects characters outside base64url', async () => {
     const fragment = await encodeShareFragment(inline);
     expect((await failure(decodeShareFragment(`${fragment.slice(0, -1)}*`))).code).toBe('share.corrupt');
+  });
+
+  it('refuses to point a link at an address that is not http(s)', async () => {
+    const payload: SharePayload = { ...inline, source: { kind: 'url', url: 'file:///home/me/model.onnx' }, sha256: 'ab'.repeat(32) };
+    expect((await failure(encodeShareFragment(payload))).code).toBe('share.corrupt');
   });
 
   it('names a link from a newer format version', async () => {

@@ -51,8 +51,8 @@ export interface SharePayload {
   readonly source: ShareSource;
   /** SHA-256 of the model bytes, lower-case hex; absent only in hand-written `?model=` links. */
   readonly sha256?: string;
-  /** Raw form values by input field name, as typed. */
-  readonly inputs: Readonly<Record<string, string>>;
+  /** Raw form values by input field name, as typed; `null` marks a field left missing. */
+  readonly inputs: Readonly<Record<string, string | null>>;
   /** The execution backend chosen for ONNX (`wasm`, `webgpu`, …), when one was. */
   readonly backend?: string;
 }
@@ -64,7 +64,7 @@ interface HeaderV1 {
   readonly sha256: string;
   readonly size: number;
   readonly url?: string;
-  readonly inputs: Record<string, string>;
+  readonly inputs: Record<string, string | null>;
   readonly backend?: string;
 }
 
@@ -78,6 +78,9 @@ export async function encodeShareFragment(payload: SharePayload): Promise<string
   const model = payload.source.kind === 'inline' ? payload.source.bytes : new Uint8Array(0);
   const modelSha256 = payload.source.kind === 'inline' ? await sha256Hex(model) : payload.sha256;
   if (!modelSha256) throw new ShareLinkError('A model shared by URL needs its SHA-256.', 'share.corrupt');
+  if (payload.source.kind === 'url' && !isWebAddress(payload.source.url)) {
+    throw new ShareLinkError(`'${payload.source.url}' is not an http(s) address, so a link cannot point to it.`, 'share.corrupt');
+  }
   const header: HeaderV1 = {
     name: payload.name,
     file: payload.fileName,
@@ -201,6 +204,15 @@ function readModelQuery(params: URLSearchParams): SharePayload {
   };
 }
 
+function isWebAddress(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 function isHeaderV1(value: unknown): value is HeaderV1 {
   if (typeof value !== 'object' || value === null) return false;
   const h = value as Record<string, unknown>;
@@ -217,7 +229,7 @@ function isHeaderV1(value: unknown): value is HeaderV1 {
     typeof h.inputs === 'object' &&
     h.inputs !== null &&
     !Array.isArray(h.inputs) &&
-    Object.values(h.inputs).every(isString)
+    Object.values(h.inputs).every((v) => v === null || isString(v))
   );
 }
 
