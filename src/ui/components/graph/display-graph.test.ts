@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDisplayGraph, subgraphsOf } from './display-graph.js';
+import { buildDisplayGraph, functionGraph, functionOf, subgraphsOf } from './display-graph.js';
 import { searchNodes, stepMatch } from './search.js';
 import { smallGraph } from '../structure/fixtures.js';
 
@@ -46,5 +46,19 @@ describe('searchNodes', () => {
   it('walks matches forwards and backwards with wrap-around', () => {
     expect(stepMatch(2, 3, 1)).toBe(0);
     expect(stepMatch(0, 3, -1)).toBe(2);
+  });
+});
+
+describe('model-local functions', () => {
+  it('finds the function a node calls and opens its body as a graph', () => {
+    const fn = { name: 'Swish', domain: 'custom', inputs: ['x'], outputs: ['y'], attributes: [], nodes: [
+      { id: 's', name: 's', opType: 'Sigmoid', domain: '', inputs: ['x'], outputs: ['s'], attributes: [] },
+      { id: 'm', name: 'm', opType: 'Mul', domain: '', inputs: ['x', 's'], outputs: ['y'], attributes: [] },
+    ] };
+    const node = { id: 'n', name: 'n', opType: 'Swish', domain: 'custom', inputs: ['a'], outputs: ['b'], attributes: [] };
+    expect(functionOf(node, [fn])).toBe(fn);
+    const display = buildDisplayGraph(functionGraph(fn));
+    expect(display.nodes.map((n) => n.id)).toEqual(['input:x', 's', 'm', 'output:y']);
+    expect(display.edges).toHaveLength(4);
   });
 });

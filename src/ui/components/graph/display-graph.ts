@@ -1,4 +1,4 @@
-import type { Graph, GraphNode, TensorInfo, TensorSpec } from '../../../engine/model/description.js';
+import type { Graph, GraphFunction, GraphNode, TensorInfo, TensorSpec } from '../../../engine/model/description.js';
 import { opCategory, type OpCategory } from './op-category.js';
 
 /** A weight folded into the node that consumes it, drawn as a row of that node (netron's way). */
@@ -161,4 +161,22 @@ export function isGraph(value: unknown): value is Graph {
     Array.isArray((value as Graph).nodes) &&
     (value as Graph).initializers instanceof Map
   );
+}
+
+/** The model-local function a node calls (ONNX: a FunctionProto whose domain and name match the node's). */
+export function functionOf(node: GraphNode, functions: readonly GraphFunction[] | undefined): GraphFunction | undefined {
+  return functions?.find((fn) => fn.domain === node.domain && fn.name === node.opType);
+}
+
+/** A function body as a graph the view can open like a subgraph; its formal inputs and outputs become pills. */
+export function functionGraph(fn: GraphFunction): Graph {
+  const formal = (name: string): TensorSpec => ({ name, type: '', isTensor: true });
+  return {
+    name: `${fn.domain ? `${fn.domain}.` : ''}${fn.name}`,
+    inputs: fn.inputs.map(formal),
+    outputs: fn.outputs.map(formal),
+    nodes: fn.nodes,
+    initializers: new Map(),
+    valueInfo: new Map(),
+  };
 }
