@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { FormatError } from '../engine/errors.js';
 import { openOnnxModel, requireExternalData, type OnnxModel } from '../engine/formats/onnx/index.js';
 
 /** An ONNX model read from disk with the external data files it names, which sit beside it. */
@@ -19,6 +20,10 @@ export async function readOnnxModel(path: string): Promise<OnnxModelFiles> {
   const opened = openOnnxModel(bytes, { fileName: basename(path) });
   const externalData = new Map<string, Uint8Array>();
   for (const location of opened.externalDataFiles) {
+    // onnxruntime refuses locations outside the model's folder too: a model file must not read arbitrary files.
+    if (isAbsolute(location) || location.split(/[\\/]/).includes('..')) {
+      throw new FormatError(`The model refers to external data '${location}' outside its own folder, which is not read.`, basename(path));
+    }
     try {
       externalData.set(location, new Uint8Array(await readFile(join(dirname(path), location))));
     } catch (error) {
