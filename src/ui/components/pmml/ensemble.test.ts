@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../structure/fixtures.js';
 import type { StructureOf } from '../structure/types.js';
-import { segmentPrediction, segmentRows } from './ensemble.js';
+import { segmentPrediction, segmentRows, voteTally } from './ensemble.js';
 
 const structure = fixtures.ensemble.structure as StructureOf<'ensemble'>;
 
@@ -16,5 +16,17 @@ describe('segmentRows', () => {
   it('passes a segment its own decision path', () => {
     expect(segmentPrediction({ id: '1', decisionPath: ['1', '3'] })?.decisionPath).toEqual(['1', '3']);
     expect(segmentPrediction({ id: '1', selected: false })).toBeUndefined();
+  });
+});
+
+describe('voteTally', () => {
+  it('counts categorical segment results, most weight first', () => {
+    const rows = segmentRows(structure, {
+      trace: { segments: [{ id: '1', value: 'versicolor' }, { id: '2', value: 'setosa' }, { id: '3', value: 'setosa' }] },
+    });
+    expect(voteTally(rows)).toEqual([
+      { value: 'setosa', count: 2, weight: 2 },
+      { value: 'versicolor', count: 1, weight: 1 },
+    ]);
   });
 });

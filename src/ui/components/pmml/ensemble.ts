@@ -38,3 +38,19 @@ export function segmentPrediction(trace: SegmentTrace | undefined): StructurePre
   if (!trace || trace.selected === false) return undefined;
   return { values: trace.values, decisionPath: trace.decisionPath, trace: trace.trace };
 }
+
+/**
+ * How the segments' categorical results split: one entry per distinct result with the number of segments and
+ * their summed weight (what majorityVote and weightedMajorityVote count), largest first.
+ */
+export function voteTally(rows: readonly SegmentRow[]): { readonly value: string; readonly count: number; readonly weight: number }[] {
+  const tally = new Map<string, { count: number; weight: number }>();
+  for (const row of rows) {
+    if (row.valueText === '' || row.contribution !== undefined) continue;
+    const entry = tally.get(row.valueText) ?? { count: 0, weight: 0 };
+    entry.count += 1;
+    entry.weight += row.spec.weight;
+    tally.set(row.valueText, entry);
+  }
+  return [...tally].map(([value, e]) => ({ value, ...e })).sort((a, b) => b.weight - a.weight || b.count - a.count);
+}
