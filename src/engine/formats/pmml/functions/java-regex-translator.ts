@@ -34,8 +34,8 @@ export type Translation =
 
 const END_OF_INPUT = '(?![^])';
 const BEFORE_FINAL_TERMINATOR = `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?${END_OF_INPUT})`;
-/** MULTILINE `^`: the start, or after a line terminator (`\r\n` counting as one) unless at the end. */
-const LINE_START = `(?:(?<![^])|(?<=[\\n\\x85\\u2028\\u2029]|\\r(?!\\n))(?=[^]))`;
+/** MULTILINE `^`: the start or after a line terminator (`\r\n` counting as one), never at the end (so not in ''). */
+const LINE_START = `(?:(?<![^])|(?<=[\\n\\x85\\u2028\\u2029]|\\r(?!\\n)))(?=[^])`;
 /** MULTILINE `$`: before a line terminator (not inside `\r\n`) or at the end. */
 const LINE_END = `(?:(?=[\\r\\x85\\u2028\\u2029])|(?<!\\r)(?=\\n)|${END_OF_INPUT})`;
 const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})/;
@@ -45,6 +45,8 @@ export class RegexTranslator extends PatternReader {
   private javaGroups = 0;
   private readonly names = new Set<string>();
   private readonly flags = { caseless: false };
+  /** Whether the atom just translated is zero-width (an anchor, boundary or lookaround). */
+  private assertion = false;
 
   translate(): Translation {
     try {
@@ -140,6 +142,7 @@ export class RegexTranslator extends PatternReader {
         continue;
       }
       atomStart = this.pieces.length;
+      this.assertion = false;
       if (c === '|') {
         this.pos++;
         this.pieces.push('|');
@@ -158,11 +161,11 @@ export class RegexTranslator extends PatternReader {
       } else if (c === '^') {
         this.pos++;
         this.pieces.push(modes.multiline ? LINE_START : '^');
-        atomStart = -1;
+        this.assertion = true;
       } else if (c === '$') {
         this.pos++;
         this.pieces.push(modes.multiline ? LINE_END : BEFORE_FINAL_TERMINATOR);
-        atomStart = -1;
+        this.assertion = true;
       } else {
         const codePoint = this.pattern.codePointAt(this.pos) as number;
         this.pos += codePoint > 0xffff ? 2 : 1;
@@ -182,6 +185,11 @@ export class RegexTranslator extends PatternReader {
     if (match === null) throw new Invalid(`'{' at index ${this.pos} does not start a quantifier`);
     if (atomStart < 0) throw new Invalid(`the quantifier '${match[0]}' at index ${this.pos} has nothing to repeat`);
     this.pos += match[0].length;
+    if (this.assertion) {
+      // Java repeats anchors and lookarounds; JavaScript's u mode repeats them only inside a group.
+      this.pieces.splice(atomStart, 0, '(?:');
+      this.pieces.push(')');
+    }
     const mode = this.peek();
     if (mode === '?') {
       this.pos++;
@@ -215,10 +223,12 @@ export class RegexTranslator extends PatternReader {
       this.pieces.push('(?:');
       this.sequence(scoped, true);
       this.close();
+      this.assertion = false;
       return true;
     }
     let opening: Piece;
     let atomic = false;
+    let lookaround = false;
     const named = /^\(\?<([a-zA-Z][a-zA-Z0-9]*)>/.exec(rest);
     if (named !== null) {
       this.pos += named[0].length;
@@ -228,6 +238,7 @@ export class RegexTranslator extends PatternReader {
     } else if (/^\(\?(?::|=|!|<=|<!)/.test(rest)) {
       opening = rest.startsWith('(?<') ? rest.slice(0, 4) : rest.slice(0, 3);
       this.pos += opening.length;
+      lookaround = opening !== '(?:';
     } else if (rest.startsWith('(?>')) {
       this.pos += 3;
       opening = '(?:';
@@ -242,6 +253,7 @@ export class RegexTranslator extends PatternReader {
     this.sequence(modes, true);
     this.close();
     if (atomic) this.atomic(start);
+    this.assertion = lookaround;
     return true;
   }
 
@@ -290,6 +302,7 @@ export class RegexTranslator extends PatternReader {
     };
     if (c in translations) {
       this.pieces.push(translations[c]);
+      this.assertion = 'bBAzZ'.includes(c);
     } else if (c === 'Q') {
       for (const char of this.quoted()) this.literal(char.codePointAt(0) as number, modes);
     } else if (c === 'E') {

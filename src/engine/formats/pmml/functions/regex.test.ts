@@ -89,6 +89,7 @@ describe('Java pattern translation', () => {
     expect(replace(input, '(?m)$', '|')).toBe('a|\r\nb|\nc|\rd|\u2028e|\n|');
     expect(replace(input, 'x|(?m)^b', '|')).toBe('a\r\n|\nc\rd\u2028e\n');
     expect(replace('ab\ncd', 'a(?m)b$\\n^c', '|')).toBe('|d');
+    expect(replace('', '(?m)^', '|')).toBe('');
   });
 
   it('turns a leading (?i) off again with (?-i)', () => {
@@ -144,6 +145,12 @@ describe('Java pattern translation', () => {
     expect(replace('a\u00e9b', '\\u00e9', 'e')).toBe('aeb');
     expect(replace('a\u00e9b', '\\x{e9}', 'e')).toBe('aeb');
     expect(replace('a\tb', '\\011', '_')).toBe('a_b');
+  });
+
+  it('repeats anchors and lookarounds as Java does', () => {
+    expect(replace('ab', '\\b+a', '_')).toBe('_b');
+    expect(replace('ab', '(?=b){2}', '_')).toBe('a_b');
+    expect(replace('ab\n', '$+', '_')).toBe('ab_\n_');
   });
 
   it('emulates possessive quantifiers and atomic groups', () => {
