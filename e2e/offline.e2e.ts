@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures.js';
+
+/*
+ * The PWA as a plain static host serves it: scripts/serve-static.mjs sends no COOP/COEP headers, so cross-origin
+ * isolation (and WASM threads) can only come from the service worker. Serves the build the e2e web server made
+ * (`dist/`, or MODELPORT_DIST).
+ */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PORT = Number(process.env.MODELPORT_STATIC_PORT ?? 4175);
+const ORIGIN = `http://localhost:${PORT}`;
+let server: ChildProcess;
+
+// The page models navigate relative to baseURL: point it at the static server.
+test.use({ serviceWorkers: 'allow', baseURL: ORIGIN });
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', process.env.MODELPORT_DIST ?? 'dist'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(PORT) },
+    stdio: 'ignore',
+  });
+  await expect.poll(() => fetch(`${ORIGIN}/`).then((r) => r.status, () => 0), { timeout: 15_000 }).toBe(200);
+});
+
+test.afterAll(() => {
+  server.kill();
+});
+
+/** Waits until the service worker has installed (precached everything) and controls the page. */
+async function waitForServiceWorker(page: import('@playwright/test').Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+}
+
+test('after one visit the app runs offline, cross-origin isolated by its service worker', async ({ page, context, library, model, predict }) => {
+  await library.goto();
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  await waitForServiceWorker(page);
+  const threads = page.getByTestId('threads-indicator');
+  await expect(threads).toContainText('reload for threads');
+
+  await page.reload();
+  expect(await page.evaluate(() => crossOriginIsolated && typeof SharedArrayBuffer === 'function')).toBe(true);
+  await expect(threads).toContainText('Threads:');
+
+  await page.getByRole('button', { name: 'Open sample: Iris decision tree' }).click();
+  await model.expectOpen('Iris decision tree');
+  await predict.expectValue('class', 'Iris-setosa');
+  await library.goto();
+  await page.getByRole('button', { name: 'Open sample: Iris random forest (scikit-learn)' }).click();
+  await model.expectOpen('Iris random forest (scikit-learn)');
+  await predict.expectReady();
+  const onlineHeadline = (await predict.headline.textContent()) ?? '';
+
+  await context.setOffline(true);
+  await library.goto();
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await expect(library.models).toHaveCount(2);
+
+  await library.show('Iris decision tree');
+  await predict.fill({ petal_length: 5.5, petal_width: 2.2 });
+  await predict.expectValue('class', 'Iris-virginica');
+
+  await library.goto();
+  await library.show('Iris random forest (scikit-learn)');
+  await predict.expectReady();
+  await expect(predict.headline).toHaveText(onlineHeadline);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-status', 'ready');
+  await context.setOffline(false);
+});
+
+test('the app is installable: manifest, icons and a service worker controlling the page', async ({ page, request }) => {
+  await page.goto(`${ORIGIN}/`);
+  const manifestUrl = new URL((await page.locator('link[rel="manifest"]').getAttribute('href')) ?? '', ORIGIN);
+  const manifestResponse = await request.get(manifestUrl.href);
+  expect(manifestResponse.headers()['content-type']).toContain('application/manifest+json');
+  const manifest = await manifestResponse.json();
+  expect(manifest).toMatchObject({ name: 'ModelPort', short_name: 'ModelPort', display: 'standalone', theme_color: '#4f46e5' });
+  expect(new URL(manifest.start_url, manifestUrl).href).toBe(`${ORIGIN}/`);
+
+  const icons = manifest.icons as { src: string; sizes: string; type: string; purpose?: string }[];
+  expect(icons.map((i) => `${i.sizes} ${i.purpose ?? 'any'}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+  for (const icon of icons) {
+    const response = await request.get(new URL(icon.src, manifestUrl).href);
+    expect(response.ok()).toBe(true);
+    expect(response.headers()['content-type']).toBe('image/png');
+    expect((await response.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
+  }
+
+  await waitForServiceWorker(page);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(`${ORIGIN}/`);
+});
