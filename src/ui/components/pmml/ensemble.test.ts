@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../structure/fixtures.js';
 import type { StructureOf } from '../structure/types.js';
-import { segmentPrediction, segmentRows, voteTally } from './ensemble.js';
+import { combinedValue, segmentPrediction, segmentRows, voteTally } from './ensemble.js';
 
 const structure = fixtures.ensemble.structure as StructureOf<'ensemble'>;
 
@@ -28,5 +28,20 @@ describe('voteTally', () => {
       { value: 'setosa', count: 2, weight: 2 },
       { value: 'versicolor', count: 1, weight: 1 },
     ]);
+  });
+});
+
+describe('combinedValue', () => {
+  const trace = { segments: [{ id: '1', value: 1 }, { id: '2', value: 2 }, { id: '3', value: 6 }] };
+
+  it('sums, averages and takes the median of numeric segment results', () => {
+    const rows = segmentRows(structure, { trace });
+    expect(combinedValue('sum', rows)).toBeCloseTo(9);
+    expect(combinedValue('average', rows)).toBeCloseTo(3);
+    expect(combinedValue('median', rows)).toBeCloseTo(2);
+  });
+
+  it('has no combined number for voting methods', () => {
+    expect(combinedValue('majorityVote', segmentRows(structure, { trace }))).toBeUndefined();
   });
 });

@@ -54,3 +54,41 @@ export function voteTally(rows: readonly SegmentRow[]): { readonly value: string
   }
   return [...tally].map(([value, e]) => ({ value, ...e })).sort((a, b) => b.weight - a.weight || b.count - a.count);
 }
+
+/**
+ * The combination of numeric segment results for the methods that combine numbers (PMML 4.4, MiningModel
+ * `multipleModelMethod`: sum, average, weightedSum, weightedAverage, median, weightedMedian, max, min), before any
+ * target rescaling; undefined for voting methods, model chains and when a selected segment has no numeric result.
+ */
+export function combinedValue(method: string, rows: readonly SegmentRow[]): number | undefined {
+  const selected = rows.filter((row) => row.trace && row.trace.selected !== false);
+  if (selected.length === 0 || selected.some((row) => row.contribution === undefined)) return undefined;
+  const values = selected.map((row) => row.contribution! / (row.spec.weight || 1));
+  const weights = selected.map((row) => row.spec.weight);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const weighted = sum(values.map((v, i) => v * weights[i]));
+  switch (method) {
+    case 'sum':
+      return sum(values);
+    case 'weightedSum':
+      return weighted;
+    case 'average':
+      return sum(values) / values.length;
+    case 'weightedAverage':
+      return weighted / sum(weights);
+    case 'max':
+      return Math.max(...values);
+    case 'min':
+      return Math.min(...values);
+    case 'median':
+      return median(values);
+    default:
+      return undefined;
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
