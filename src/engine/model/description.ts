@@ -126,7 +126,33 @@ export type ModelStructure =
       readonly segments: readonly SegmentSpec[];
     }
   | { readonly kind: 'regression'; readonly tables: readonly CoefficientTable[]; readonly normalization?: string }
-  | { readonly kind: 'other'; readonly element: string; readonly summary: readonly { readonly label: string; readonly value: string }[] };
+  | {
+      readonly kind: 'other';
+      readonly element: string;
+      readonly summary: readonly { readonly label: string; readonly value: string }[];
+      /** A neural network's layers, inputs first, for a view that draws the network (PMML NeuralNetwork). */
+      readonly layers?: readonly NeuralLayerSpec[];
+    };
+
+/** One layer of a neural network: its inputs (first layer), a hidden layer, or the output layer. */
+export interface NeuralLayerSpec {
+  readonly label: string;
+  /** Activation function of the layer's neurons (`logistic`, `rectifier`, …); absent for the input layer. */
+  readonly activation?: string;
+  /** `softmax` or `simplemax` when the layer normalises its outputs. */
+  readonly normalization?: string;
+  readonly neurons: readonly NeuronSpec[];
+}
+
+/** A neuron (or network input) with the weighted connections that feed it. */
+export interface NeuronSpec {
+  /** The document's id (PMML `Neuron@id` / `NeuralInput@id`); `Con@from` and entity ids refer to it. */
+  readonly id: string;
+  /** What an input reads (its expression) or what an output neuron predicts (target or category). */
+  readonly label?: string;
+  readonly bias?: number;
+  readonly inputs: readonly { readonly from: string; readonly weight: number }[];
+}
 
 /** One segment of an ensemble (PMML `Segment`). */
 export interface SegmentSpec {

@@ -167,7 +167,7 @@ describe('NeuralNetwork layers and outputs', () => {
     expect(() => load(FIELDS, text)).toThrow(/comes from 'ghost'/);
   });
 
-  it('describes inputs, layers and outputs for the summary view', () => {
+  it('describes inputs, layers and outputs for the summary view and the network drawing', () => {
     const structure = load(CLASS_FIELDS, classifier('softmax')).description.structure;
     expect(structure.kind).toBe('other');
     if (structure.kind !== 'other') return;
@@ -176,7 +176,10 @@ describe('NeuralNetwork layers and outputs', () => {
       { label: 'Hidden layer 1', value: '1 × identity' },
       { label: 'Output layer', value: '2 × identity, softmax' },
       { label: 'Connections', value: '3' },
-      { label: 'Outputs', value: 'species, species' },
+      { label: 'Outputs', value: 'species=a, species=b' },
     ]);
+    expect(structure.layers?.map((l) => l.label)).toEqual(['Inputs', 'Hidden layer 1', 'Output layer']);
+    expect(structure.layers?.[0].neurons).toEqual([{ id: 'in', label: 'x', inputs: [] }]);
+    expect(structure.layers?.[2].neurons[1]).toEqual({ id: 'ob', label: 'species=b', bias: 2, inputs: [{ from: 'h', weight: -1 }] });
   });
 });

@@ -1,7 +1,8 @@
 import { InvalidMarkupError } from '../../../errors.js';
-import type { ModelStructure } from '../../../model/description.js';
+import type { ModelStructure, NeuralLayerSpec } from '../../../model/description.js';
 import type { EvaluationContext, Expr } from '../context.js';
 import { toNumber, type ValueKey } from '../convert.js';
+import { expressionText } from '../describe-models.js';
 import { compileDerivedValue, looseValue } from '../expressions.js';
 import type { MathContext, ModelCompileContext, ModelKind } from '../model-kind.js';
 import { parseNeuralNetwork } from '../parse/neural-network.js';
@@ -258,24 +259,50 @@ export function compileNeuralNetwork(model: NeuralNetwork, mc: ModelCompileConte
   };
 }
 
-/** The generic summary view: inputs, one line per layer, and the output mapping. */
+/** What a NeuralOutput predicts, as text: the target, or `target=category` for a class output. */
+function outputLabel(output: NeuralOutput): string {
+  const e = output.DerivedField.expression;
+  return e.kind === 'NormDiscrete' ? `${e.field}=${e.value}` : (outputTarget(output) ?? output.outputNeuron);
+}
+
+/** The summary for the generic view, and the layers (inputs first) for a view that draws the network. */
 export function describeNeuralNetwork(model: NeuralNetwork): ModelStructure {
-  const layers = model.NeuralLayer.map((layer, i) => {
-    const fn = layer.activationFunction ?? model.activationFunction;
-    const normalization = layer.normalizationMethod ?? model.normalizationMethod;
-    const kind = i === model.NeuralLayer.length - 1 ? 'Output layer' : `Hidden layer ${i + 1}`;
-    return { label: kind, value: `${layer.Neuron.length} × ${fn}${normalization === 'none' ? '' : `, ${normalization}`}` };
-  });
+  const outputLabels = new Map(model.NeuralOutputs.map((o) => [o.outputNeuron, outputLabel(o)]));
+  const last = model.NeuralLayer.length - 1;
+  const layers: NeuralLayerSpec[] = [
+    {
+      label: 'Inputs',
+      neurons: model.NeuralInputs.map((input) => ({ id: input.id, label: expressionText(input.DerivedField.expression), inputs: [] })),
+    },
+    ...model.NeuralLayer.map((layer, i): NeuralLayerSpec => {
+      const normalization = layer.normalizationMethod ?? model.normalizationMethod;
+      return {
+        label: i === last ? 'Output layer' : `Hidden layer ${i + 1}`,
+        activation: layer.activationFunction ?? model.activationFunction,
+        normalization: normalization === 'none' ? undefined : normalization,
+        neurons: layer.Neuron.map((n) => ({
+          id: n.id,
+          label: outputLabels.get(n.id),
+          bias: n.bias,
+          inputs: n.Con.map((c) => ({ from: c.from, weight: c.weight })),
+        })),
+      };
+    }),
+  ];
   const connections = model.NeuralLayer.reduce((sum, layer) => sum + layer.Neuron.reduce((s, n) => s + n.Con.length, 0), 0);
   return {
     kind: 'other',
     element: model.element,
     summary: [
       { label: 'Inputs', value: String(model.NeuralInputs.length) },
-      ...layers,
+      ...layers.slice(1).map((layer) => ({
+        label: layer.label,
+        value: `${layer.neurons.length} × ${layer.activation ?? ''}${layer.normalization === undefined ? '' : `, ${layer.normalization}`}`,
+      })),
       { label: 'Connections', value: String(connections) },
-      { label: 'Outputs', value: model.NeuralOutputs.map((o) => outputTarget(o) ?? o.outputNeuron).join(', ') },
+      { label: 'Outputs', value: model.NeuralOutputs.map(outputLabel).join(', ') },
     ],
+    layers,
   };
 }
 
