@@ -57,6 +57,12 @@ describe('GraphViewState', () => {
     expect(view.overview?.nodes.length).toBeLessThanOrEqual(12);
   });
 
+  it('lays out a graph without nodes', async () => {
+    const view = await laidOut({ ...smallGraph(), inputs: [], outputs: [], nodes: [] });
+    expect(view.status.state).toBe('done');
+    expect(view.visible.nodes).toEqual([]);
+  });
+
   it('opens a large graph at its start at reading size', async () => {
     const view = await laidOut(syntheticGraph(10_000));
     expect(view.panZoom.transform.k).toBeGreaterThan(0.45);

@@ -95,7 +95,7 @@ export class GraphViewState {
     if (!positioned) return;
     const { width, height } = this.panZoom;
     const fitted = fitTransform(positioned.bounds, width, height, 24, 1);
-    if (fitted.k >= READABLE_SCALE) {
+    if (fitted.k >= READABLE_SCALE || positioned.boxes.length === 0) {
       this.panZoom.set(fitted);
       return;
     }
