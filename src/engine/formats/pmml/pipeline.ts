@@ -1,6 +1,6 @@
 import { InvalidMarkupError } from '../../errors.js';
 import type { CompileEnv } from './compile-env.js';
-import { cached, Scope, type Expr } from './context.js';
+import { cached, Scope, type EvaluationContext, type Expr } from './context.js';
 import { parseValue } from './convert.js';
 import { compileDerivedValue } from './expressions.js';
 import { compileNestedInput } from './inputs.js';
@@ -112,15 +112,15 @@ export function compileModel(
   const finish = compileTargets(model, target, math, isTargetTaken);
   const predictionSlot = env.slots.nextPrediction();
   const outputs = compileOutputs(model, resultScope, target, predictionSlot, env);
-  return {
-    model,
-    target,
-    targetNames,
-    outputs,
-    evaluate(ctx) {
-      const prediction = finish(score(ctx));
-      ctx.predictions[predictionSlot] = prediction;
-      return prediction;
-    },
-  };
+  const predict = finish === undefined ? score : (ctx: EvaluationContext) => finish(score(ctx));
+  // Only the model's own OutputFields read its prediction back from the record context.
+  const evaluate =
+    outputs.length === 0
+      ? predict
+      : (ctx: EvaluationContext) => {
+          const prediction = predict(ctx);
+          ctx.predictions[predictionSlot] = prediction;
+          return prediction;
+        };
+  return { model, target, targetNames, outputs, evaluate };
 }

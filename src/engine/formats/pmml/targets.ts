@@ -13,14 +13,22 @@ export function targetFor(model: ModelElement, target: TargetInfo): Target | und
 
 /**
  * PMML 4.4 Targets: post-processing of a model's raw prediction — clamping, rescaling, integer casting and
- * default values for regression; priors and display values for classification.
+ * default values for regression; priors and display values for classification. `undefined` when there is
+ * nothing to do, so that the pipeline skips the step.
  */
-export function compileTargets(model: ModelElement, target: TargetInfo, math: MathContext, isAffineTaken = false): (p: Prediction) => Prediction {
+export function compileTargets(
+  model: ModelElement,
+  target: TargetInfo,
+  math: MathContext,
+  isAffineTaken = false,
+): ((p: Prediction) => Prediction) | undefined {
   const spec = targetFor(model, target);
   const round = math.round;
   if (model.functionName === 'regression') {
     const resultType = math.isFloat ? 'float' : target.dataType === 'float' ? 'float' : 'double';
     if (spec === undefined) {
+      // Double results need nothing; float results are rounded once more in case the evaluator computed in double.
+      if (resultType === 'double') return undefined;
       return (p) => {
         const v = p.value;
         if (v === MISSING || typeof v.value !== 'number') return p;
@@ -48,7 +56,7 @@ export function compileTargets(model: ModelElement, target: TargetInfo, math: Ma
       return { ...p, value: { dataType: castInteger === undefined ? resultType : 'integer', value: round(x) } };
     };
   }
-  if (spec === undefined) return (p) => p;
+  if (spec === undefined) return undefined;
   const priors = new Map<ValueKey, number>();
   const display = new Map<ValueKey, string>();
   for (const tv of spec.TargetValue) {

@@ -131,6 +131,7 @@ export function compileTreeModel(model: TreeModel, mc: ModelCompileContext): (ct
   const strategy = model.missingValueStrategy;
   const returnLast = model.noTrueChildStrategy === 'returnLastPrediction';
   const penalty = model.missingValuePenalty;
+  const isPenalised = penalty !== 1 && model.functionName !== 'regression';
 
   return (ctx) => {
     const rootTruth = root.predicate(ctx);
@@ -174,7 +175,7 @@ export function compileTreeModel(model: TreeModel, mc: ModelCompileContext): (ct
       if (!returnLast) return MISSING_PREDICTION;
       break;
     }
-    return penalties > 0 ? penalised(node.prediction, Math.pow(penalty, penalties)) : node.prediction;
+    return isPenalised && penalties > 0 ? penalised(node.prediction, Math.pow(penalty, penalties)) : node.prediction;
   };
 }
 
