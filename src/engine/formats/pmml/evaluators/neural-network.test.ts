@@ -129,6 +129,15 @@ describe('NeuralNetwork layers and outputs', () => {
     expectClose(score(model, { x: 1.5 }).y, 100);
   });
 
+  it('follows a FieldRef output to the LocalTransformations field that normalises the target', () => {
+    const outputs = `<NeuralOutputs><NeuralOutput outputNeuron="n"><DerivedField><FieldRef field="normY"/></DerivedField></NeuralOutput></NeuralOutputs>`;
+    const transformations = `<LocalTransformations><DerivedField name="normY" optype="continuous" dataType="double">
+      <NormContinuous field="y"><LinearNorm orig="0" norm="0"/><LinearNorm orig="50" norm="1"/></NormContinuous>
+    </DerivedField></LocalTransformations>`;
+    const text = oneNeuron('activationFunction="identity"', '', '<Neuron id="n"><Con from="in" weight="1"/></Neuron>', outputs).replace(INPUTS, `${transformations}${INPUTS}`);
+    expectClose(score(load(FIELDS, text), { x: 0.5 }).y, 25);
+  });
+
   it('computes inputs through their DerivedField expressions (NormContinuous, NormDiscrete)', () => {
     const fields = [dataField('x'), dataField('c', 'string', 'categorical', values('u', 'v')), dataField('y')];
     const inputs = `<NeuralInputs>

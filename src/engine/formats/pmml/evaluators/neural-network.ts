@@ -8,7 +8,7 @@ import type { MathContext, ModelCompileContext, ModelKind } from '../model-kind.
 import { parseNeuralNetwork } from '../parse/neural-network.js';
 import { classificationResult, MISSING_PREDICTION, type Prediction } from '../prediction.js';
 import type { ActivationFunction, NeuralLayer, NeuralNetwork, NeuralNormalizationMethod, NeuralOutput } from '../schema/neural-network.js';
-import type { LinearNorm } from '../schema/transformations.js';
+import type { Expression, LinearNorm } from '../schema/transformations.js';
 import { MISSING } from '../values.js';
 import { normalizeInPlace } from './layer-normalization.js';
 
@@ -163,9 +163,19 @@ export function denormalize(points: readonly LinearNorm[], y: number, r: (x: num
   return r(r(r(r(y - a.norm) / r(b.norm - a.norm)) * r(b.orig - a.orig)) + a.orig);
 }
 
-/** The target a NeuralOutput feeds, read from its DerivedField expression (FieldRef, NormContinuous or NormDiscrete). */
-function outputTarget(output: NeuralOutput): string | undefined {
+/**
+ * The expression that maps an output neuron to its target. A FieldRef to a LocalTransformations DerivedField
+ * stands for that field's expression (older producers normalise the target there), as in jpmml.
+ */
+function outputExpression(output: NeuralOutput, model: NeuralNetwork): Expression {
   const e = output.DerivedField.expression;
+  if (e.kind !== 'FieldRef') return e;
+  return model.LocalTransformations?.DerivedField.find((f) => f.name === e.field)?.expression ?? e;
+}
+
+/** The target a NeuralOutput feeds, read from its expression (FieldRef, NormContinuous or NormDiscrete). */
+function outputTarget(output: NeuralOutput, model: NeuralNetwork): string | undefined {
+  const e = outputExpression(output, model);
   return e.kind === 'FieldRef' || e.kind === 'NormContinuous' || e.kind === 'NormDiscrete' ? e.field : undefined;
 }
 
@@ -205,12 +215,12 @@ export function compileNeuralNetwork(model: NeuralNetwork, mc: ModelCompileConte
     const targetNames = model.MiningSchema.MiningField.filter((f) => f.usageType === 'target' || f.usageType === 'predicted').map((f) => f.name);
     const names = targetNames.length > 0 ? targetNames : [target.name ?? ''];
     const readers = names.map((name) => {
-      const output = model.NeuralOutputs.find((o) => outputTarget(o) === name) ?? (names.length === 1 ? model.NeuralOutputs[0] : undefined);
+      const output = model.NeuralOutputs.find((o) => outputTarget(o, model) === name) ?? (names.length === 1 ? model.NeuralOutputs[0] : undefined);
       if (output === undefined) {
         throw new InvalidMarkupError(`<NeuralNetwork> has no <NeuralOutput> for target '${name}' (line ${model.line}).`, model.element, model.line);
       }
       const slot = slotOf(output);
-      const expression = output.DerivedField.expression;
+      const expression = outputExpression(output, model);
       if (expression.kind === 'NormContinuous') {
         const points = expression.LinearNorm;
         return { name, read: (values: Float64Array) => denormalize(points, values[slot], r) };
@@ -234,7 +244,7 @@ export function compileNeuralNetwork(model: NeuralNetwork, mc: ModelCompileConte
   }
 
   const categories = model.NeuralOutputs.map((output) => {
-    const expression = output.DerivedField.expression;
+    const expression = outputExpression(output, model);
     if (expression.kind !== 'NormDiscrete') {
       throw new InvalidMarkupError(
         `<NeuralOutput> of a classification network must map its neuron with <NormDiscrete>, not <${expression.kind}> (line ${output.line}).`,
@@ -260,14 +270,14 @@ export function compileNeuralNetwork(model: NeuralNetwork, mc: ModelCompileConte
 }
 
 /** What a NeuralOutput predicts, as text: the target, or `target=category` for a class output. */
-function outputLabel(output: NeuralOutput): string {
-  const e = output.DerivedField.expression;
-  return e.kind === 'NormDiscrete' ? `${e.field}=${e.value}` : (outputTarget(output) ?? output.outputNeuron);
+function outputLabel(output: NeuralOutput, model: NeuralNetwork): string {
+  const e = outputExpression(output, model);
+  return e.kind === 'NormDiscrete' ? `${e.field}=${e.value}` : (outputTarget(output, model) ?? output.outputNeuron);
 }
 
 /** The summary for the generic view, and the layers (inputs first) for a view that draws the network. */
 export function describeNeuralNetwork(model: NeuralNetwork): ModelStructure {
-  const outputLabels = new Map(model.NeuralOutputs.map((o) => [o.outputNeuron, outputLabel(o)]));
+  const outputLabels = new Map(model.NeuralOutputs.map((o) => [o.outputNeuron, outputLabel(o, model)]));
   const last = model.NeuralLayer.length - 1;
   const layers: NeuralLayerSpec[] = [
     {
@@ -300,7 +310,7 @@ export function describeNeuralNetwork(model: NeuralNetwork): ModelStructure {
         value: `${layer.neurons.length} × ${layer.activation ?? ''}${layer.normalization === undefined ? '' : `, ${layer.normalization}`}`,
       })),
       { label: 'Connections', value: String(connections) },
-      { label: 'Outputs', value: model.NeuralOutputs.map(outputLabel).join(', ') },
+      { label: 'Outputs', value: model.NeuralOutputs.map((o) => outputLabel(o, model)).join(', ') },
     ],
     layers,
   };
