@@ -11,6 +11,7 @@ const PATTERNS: readonly (readonly [RegExp, InferenceErrorCode, string])[] = [
   [/non-tensor/i, 'inference.nonTensor', 'onnxruntime-web cannot read or write values that are not tensors'],
   [/is not a registered function\/op|No Op registered for .* with domain_version/i, 'inference.customOp', 'the model uses an operator onnxruntime-web does not have'],
   [/only \*guarantees\* support for models stamped with official released onnx opset versions|opset .* is under development/i, 'inference.opset', 'the model needs a newer operator set than onnxruntime-web supports'],
+  [/Unsupported model IR version/i, 'inference.opset', 'the model is in a newer ONNX IR version than onnxruntime-web reads'],
   [/Could not find an implementation for/i, 'inference.opset', 'onnxruntime-web has no kernel for one of the model\'s operators at its operator-set version'],
   [/no available backend found|backend not found|webgpu is not supported|webnn is not supported|failed to get GPU adapter/i, 'inference.backend', 'the requested execution provider is not available here'],
 ];

@@ -61,6 +61,13 @@ describe('findRunBlockers', () => {
   });
 });
 
+describe('IR version', () => {
+  it('names an IR version newer than the runtime reads', () => {
+    const bytes = onnx.ModelProto.encode({ ir_version: 14, opset_import: [{ domain: '', version: 17 }], graph: { name: 'g' } }).finish();
+    expect(findRunBlockers(openOnnxModel(bytes))).toEqual([{ code: 'inference.opset', message: expect.stringContaining('IR version 14') }]);
+  });
+});
+
 describe('toInferenceError', () => {
   it.each([
     ['unsupported data type: 16', 'inference.unsupportedType'],
@@ -68,6 +75,7 @@ describe('toInferenceError', () => {
     ['ONNX Runtime only *guarantees* support for models stamped with official released onnx opset versions. Opset 27 is under development', 'inference.opset'],
     ['Reading data from non-tensor typed value is not supported.', 'inference.nonTensor'],
     ['no available backend found. ERR: [webgpu] backend not found.', 'inference.backend'],
+    ['Unsupported model IR version: 14, max supported IR version: 13', 'inference.opset'],
     ['something else', 'inference.failed'],
   ])('maps "%s" to %s', (text, code) => {
     const error = toInferenceError(new Error(text), 'create a session');

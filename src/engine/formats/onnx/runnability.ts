@@ -13,6 +13,9 @@ export const MAX_RUNTIME_OPSETS: ReadonlyMap<string, number> = new Map([
   ['ai.onnx.ml', 5],
 ]);
 
+/** Newest ONNX IR version onnxruntime-web 1.30 loads (measured: 14 fails with "Unsupported model IR version"). */
+export const MAX_RUNTIME_IR_VERSION = 13;
+
 /**
  * Operator domains onnxruntime-web 1.30 has kernels for. Anything else (onnxruntime-extensions'
  * `ai.onnx.contrib`, a framework's own domain) is a custom operator the runtime cannot load
@@ -60,6 +63,13 @@ export function findRunBlockers(model: OnnxModel): RunBlocker[] {
     blockers.push({
       code: 'inference.customOp',
       message: `The model uses custom operators of ${customDomains.map((domain) => `'${domain}'`).join(', ')}, which onnxruntime-web does not include (they come from runtime extensions such as onnxruntime-extensions).`,
+    });
+  }
+  const irVersion = Number(model.description.formatVersion);
+  if (irVersion > MAX_RUNTIME_IR_VERSION) {
+    blockers.push({
+      code: 'inference.opset',
+      message: `The model is in ONNX IR version ${irVersion}, newer than the ${MAX_RUNTIME_IR_VERSION} onnxruntime-web 1.30 reads.`,
     });
   }
   for (const [domain, version] of model.opsets) {
