@@ -76,6 +76,7 @@ export class GraphViewState {
       this.positioned = positionGraph(display, direction, result);
       this.status = { state: 'done' };
       this.showStart();
+      if (this.query.trim() !== '') this.#focusMatch();
     } catch (error) {
       if (error instanceof LayoutCancelledError) return;
       this.status = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
