@@ -15,10 +15,10 @@
  * {@link UnsupportedMarkupError} naming the construct; invalid syntax raises an {@link InvalidValueError}.
  * Translations are cached per pattern string.
  *
- * Differential testing against Java 17 (1,200 random patterns over anchors, classes, lookarounds, greedy, lazy
- * and possessive quantifiers, inline flags) agrees except where the engines differ beyond syntax: a loop whose
- * body can match the empty string, which Java leaves on an empty iteration while JavaScript rejects that
- * iteration and tries other alternatives.
+ * `java-regex.test.ts` replays Java 17's results for random patterns (anchors, classes, lookarounds, greedy,
+ * lazy and possessive quantifiers, inline flags; `scripts/java-regex-differential`). The engines still differ
+ * on a loop whose body can match the empty string: Java leaves the loop on an empty iteration, JavaScript
+ * rejects that iteration and tries other alternatives.
  */
 import { InvalidValueError, UnsupportedMarkupError } from '../../../errors.js';
 import { RegexTranslator } from './java-regex-translator.js';
