@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadPmml } from '../index.js';
 import { dataField, expectClose, load, score, values } from '../test-helpers.js';
 
 const FIELDS = [dataField('x'), dataField('f', 'string', 'categorical', values('u', 'v')), dataField('t'), dataField('s', 'string', 'categorical')];
@@ -74,5 +77,15 @@ describe('GeneralRegressionModel', () => {
     expect(score(model, { x: 3, f: 'u', t: 0.5, s: 'k' }).y).toBe(0);
     expect(score(model, { x: 3, f: 'u', t: 11, s: 'k' }).y).toBeNull();
     expect(score(model, { x: 3, f: 'u', t: 6, s: 'other' }).y).toBeNull();
+  });
+});
+
+describe('GeneralRegressionModel contrast matrices', () => {
+  it('codes factors through their contrast matrix (jpmml ContrastMatrixTest, hand-computed)', () => {
+    const file = resolve('../shared/conformance/pmml/models-only/jpmml-evaluator.unit/general_regression/ContrastMatrixTest.pmml');
+    const model = loadPmml(readFileSync(file), { fileName: 'ContrastMatrixTest.pmml' });
+    const values = model.evaluate({ gender: 'f', educ: 19, jobcat: '3', salbegin: 45000 }).values;
+    expectClose(values.get('Probability_Low'), 0.8195647, 1e-7);
+    expectClose(values.get('Probability_High'), 0.1804353, 1e-6);
   });
 });

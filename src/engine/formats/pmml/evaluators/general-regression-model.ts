@@ -56,14 +56,27 @@ function cumulative(link: CumulativeLinkFunction, eta: number): number {
  */
 function compileDesigns(model: GeneralRegressionModel, mc: ModelCompileContext): Map<string, Design> {
   const { env, scope } = mc;
-  const factors = new Set(model.FactorList.map((p) => p.name));
+  const factors = new Map(model.FactorList.map((p) => [p.name, p]));
   const designs = new Map<string, Design>();
   for (const parameter of model.ParameterList) {
     const cells = model.PPMatrix.filter((c) => c.parameterName === parameter.name);
     const parts = cells.map((cell): Design => {
       const binding = env.resolve(scope, cell.predictorName, 'PPCell', cell.line);
       const get = binding.get;
-      if (factors.has(cell.predictorName)) {
+      const factor = factors.get(cell.predictorName);
+      const matrix = factor?.Matrix;
+      if (factor?.Categories !== undefined && matrix !== undefined) {
+        // PMML 4.4 GeneralRegression, contrast matrices: the observed category picks the row, the cell's
+        // category the column; the design value is that matrix entry instead of a 0/1 indicator.
+        const rows = new Map(factor.Categories.map((c, i) => [valueKey(looseValue(c, binding.dataType)), matrix[i]]));
+        const column = factor.Categories.indexOf(cell.value);
+        return (ctx) => {
+          const value = get(ctx);
+          const row = value === MISSING ? undefined : rows.get(valueKey(value));
+          return row === undefined ? undefined : row[column];
+        };
+      }
+      if (factor !== undefined) {
         const level = valueKey(looseValue(cell.value, binding.dataType));
         return (ctx) => {
           const value = get(ctx);

@@ -1,6 +1,7 @@
 import type { BaselineCell, GeneralRegressionModel, Predictor } from '../schema/general-regression-model.js';
 import type { ModelElement } from '../schema/model.js';
 import type { XmlElement } from '../xml-reader.js';
+import { parseArray } from './predicates.js';
 import {
   childNamed,
   childrenNamed,
@@ -16,13 +17,32 @@ const MODEL_TYPES = ['regression', 'generalLinear', 'multinomialLogistic', 'ordi
 const LINKS = ['cloglog', 'identity', 'log', 'logc', 'logit', 'loglog', 'negbin', 'oddspower', 'power', 'probit', 'cauchit'] as const;
 const CUMULATIVE_LINKS = ['logit', 'probit', 'cloglog', 'loglog', 'cauchit'] as const;
 
+/** PMML 4.4 Matrix: rows as `Array` elements, or sparse `MatCell`s (1-based row/col) over a default of 0. */
+function parseMatrix(element: XmlElement, ctx: ParseContext): number[][] {
+  const rows = childrenNamed(element, 'Array').map((a) => parseArray(a).values.map(Number));
+  if (rows.length > 0) return rows;
+  const rowCount = numberAttr(element, 'nbRows') ?? 0;
+  const columnCount = numberAttr(element, 'nbCols') ?? 0;
+  const kind = optionalAttr(element, 'kind') ?? 'any';
+  if (kind !== 'any') ctx.unsupportedAttribute(element, 'kind', kind);
+  const matrix = Array.from({ length: rowCount }, () => new Array<number>(columnCount).fill(0));
+  for (const cell of childrenNamed(element, 'MatCell')) {
+    matrix[requiredNumberAttr(cell, 'row') - 1][requiredNumberAttr(cell, 'col') - 1] = Number(cell.text.trim());
+  }
+  return matrix;
+}
+
 function predictors(parent: XmlElement | undefined, ctx: ParseContext): Predictor[] {
   return (parent === undefined ? [] : childrenNamed(parent, 'Predictor')).map((p) => {
     const matrix = childNamed(p, 'Matrix');
-    if (matrix !== undefined) {
-      ctx.unsupportedElement(matrix, `Contrast <Matrix> of GeneralRegressionModel predictor '${p.attributes.name}' is not supported (line ${matrix.line}).`);
-    }
-    return { name: requiredAttr(p, 'name'), contrastMatrixType: optionalAttr(p, 'contrastMatrixType'), line: p.line };
+    const categories = childNamed(p, 'Categories');
+    return {
+      name: requiredAttr(p, 'name'),
+      contrastMatrixType: optionalAttr(p, 'contrastMatrixType'),
+      Categories: categories === undefined ? undefined : childrenNamed(categories, 'Category').map((c) => requiredAttr(c, 'value')),
+      Matrix: matrix === undefined ? undefined : parseMatrix(matrix, ctx),
+      line: p.line,
+    };
   });
 }
 

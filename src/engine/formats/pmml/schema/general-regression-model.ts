@@ -56,6 +56,10 @@ export interface Parameter extends Located {
 export interface Predictor extends Located {
   readonly name: string;
   readonly contrastMatrixType?: string;
+  /** The factor's categories in contrast-matrix row order. */
+  readonly Categories?: readonly string[];
+  /** Contrast matrix: one row per category, one column per parameter of the factor. */
+  readonly Matrix?: readonly (readonly number[])[];
 }
 
 export interface PPCell extends Located {
