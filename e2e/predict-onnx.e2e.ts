@@ -32,3 +32,17 @@ test('an ONNX CNN shows its graph, finds nodes and runs in the browser', async (
   await predict.fillTensorJson('Input3', mnistDigit());
   await expect(predict.headline).toHaveText('7');
 });
+
+test('an ONNX model dropped with its external data file runs, and stays runnable after a reload', async ({ page, library, model, predict }) => {
+  const folder = `${CONFORMANCE}onnx/mnist-cnn-external-data`;
+  await library.goto();
+  await library.drop(`${folder}/model.onnx.data`, `${folder}/model.onnx`);
+  await model.expectOpen('model');
+  await expect(library.errors).toHaveCount(0);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
+  await predict.expectReady();
+
+  await page.reload();
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
+  await predict.expectReady();
+});

@@ -11,3 +11,12 @@ test('a gallery sample opens with its example inputs and predicts', async ({ pag
   await predict.fill({ petal_length: 5.5, petal_width: 2.2 });
   await predict.expectValue('class', 'Iris-virginica');
 });
+
+test('a model opens from a URL', async ({ page, library, model, predict }) => {
+  await library.goto();
+  await page.getByRole('textbox', { name: 'Model URL' }).fill(new URL('/samples/claims-regression.pmml', page.url()).href);
+  await page.getByRole('button', { name: 'Open URL' }).click();
+  await model.expectOpen('claims-regression');
+  await expect(model.kind).toHaveText('RegressionModel');
+  await predict.expectReady();
+});
