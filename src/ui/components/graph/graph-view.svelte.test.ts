@@ -1,5 +1,5 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handleLayoutMessage } from '../../workers/layout-handler.js';
 import { LayoutClient, type LayoutTransport } from '../../workers/layout-client.js';
 import { smallGraph, syntheticGraph } from '../structure/fixtures.js';
@@ -25,6 +25,11 @@ async function laidOut(graph = smallGraph()): Promise<GraphViewState> {
 }
 
 describe('GraphViewState', () => {
+  let large: Promise<GraphViewState>;
+  beforeAll(() => {
+    large = laidOut(syntheticGraph(10_000));
+  });
+
   it('lays the graph out and reports it done', async () => {
     const view = await laidOut();
     expect(view.status.state).toBe('done');
@@ -51,7 +56,7 @@ describe('GraphViewState', () => {
   });
 
   it('draws a zoomed-out 10,000-node graph as merged paths, not one element per node', async () => {
-    const view = await laidOut(syntheticGraph(10_000));
+    const view = await large;
     view.fit();
     expect(view.isDetailed).toBe(false);
     expect(view.overview?.nodes.length).toBeLessThanOrEqual(12);
@@ -64,7 +69,8 @@ describe('GraphViewState', () => {
   });
 
   it('opens a large graph at its start at reading size', async () => {
-    const view = await laidOut(syntheticGraph(10_000));
+    const view = await large;
+    view.showStart();
     expect(view.panZoom.transform.k).toBeGreaterThan(0.45);
     expect(view.visible.nodes.length).toBeLessThan(50);
   });
