@@ -64,6 +64,9 @@ describe('formatNumber', () => {
     expect(formatNumber(int(255), '%#x')).toBe('0xff');
     expect(formatNumber(int(-1), '%X')).toBe('FFFFFFFF');
     expect(formatNumber(int(8), '%#o')).toBe('010');
+    expect(formatNumber(int(255), '%#08x')).toBe('0x0000ff');
+    expect(formatNumber(int(255), '%#010X')).toBe('0X000000FF');
+    expect(formatNumber(int(255), '%-8x|')).toBe('ff      |');
   });
 
   it('writes %s in Java text form', () => {

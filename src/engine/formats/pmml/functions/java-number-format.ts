@@ -75,7 +75,7 @@ function formatOne(spec: Specifier, argument: FormatArgument, text: string): str
       if (!Number.isInteger(argument.value)) throw new FormatError(`the specifier '${text}' needs a whole number, not ${argument.value}`);
       if (lower === 'c') return justify(caseOf(String.fromCodePoint(argument.value), upper), spec);
       if (lower === 'd') return signed(groupDigits(String(Math.abs(argument.value)), flags), argument.value < 0, spec);
-      return justify(caseOf(radix(argument.value, lower === 'o' ? 8 : 16, flags), upper), spec);
+      return caseOf(radix(argument.value, lower === 'o' ? 8 : 16, spec), upper);
     case 'e':
     case 'f':
     case 'g':
@@ -100,13 +100,15 @@ function justify(text: string, spec: Specifier): string {
   return spec.flags.includes('-') ? text.padEnd(spec.width) : text.padStart(spec.width);
 }
 
-/** Java's octal/hex of an int (32-bit two's complement when negative) or long (64-bit). */
-function radix(value: number, base: 8 | 16, flags: string): string {
+/** Java's octal/hex of an int (32-bit two's complement when negative) or long (64-bit), padded to the width. */
+function radix(value: number, base: 8 | 16, spec: Specifier): string {
   let digits: string;
   if (value >= 0) digits = value.toString(base);
   else if (value >= -(2 ** 31)) digits = (value >>> 0).toString(base);
-  else digits = (BigInt.asUintN(64, BigInt(value))).toString(base);
-  return flags.includes('#') ? (base === 8 ? `0${digits}` : `0x${digits}`) : digits;
+  else digits = BigInt.asUintN(64, BigInt(value)).toString(base);
+  const prefix = spec.flags.includes('#') ? (base === 8 ? '0' : '0x') : '';
+  if (spec.flags.includes('0') && spec.width !== undefined) return prefix + digits.padStart(spec.width - prefix.length, '0');
+  return justify(prefix + digits, spec);
 }
 
 function groupDigits(integerDigits: string, flags: string): string {
