@@ -23,6 +23,7 @@ export class LibraryState {
   storage = $state.raw<StorageSpace | null>(null);
   /** Histories fetched so far, by model id (replaced wholesale on every change). */
   histories = $state.raw<Readonly<Record<string, ModelRecord>>>({});
+  #hasAskedPersist = false;
 
   constructor(
     private readonly store: ModelStore,
@@ -60,6 +61,11 @@ export class LibraryState {
     try {
       const result = await this.store.add(file);
       await this.refresh();
+      // Once the library holds something worth keeping, ask (quietly) that the browser not evict it.
+      if (this.storage && !this.storage.isPersisted && !this.#hasAskedPersist) {
+        this.#hasAskedPersist = true;
+        if (await requestPersistentStorage(navigator.storage)) await this.refreshStorage();
+      }
       if (result.isDuplicate) {
         this.notices.toast({ text: `'${file.fileName}' is already in your library as ${result.model.name} v${result.version.number}.` });
       }
