@@ -45,7 +45,8 @@ export function density(distribution: ContinuousDistribution, x: number): number
 }
 
 function compileInput(input: BayesInput, categories: Map<ValueKey, number>, threshold: number, mc: ModelCompileContext): Evidence | undefined {
-  const { env, scope, target } = mc;
+  const { env, scope, target, math } = mc;
+  const r = math.round;
   const binding = env.resolve(scope, input.fieldName, 'BayesInput', input.line);
   const indexOf = (value: string): number => {
     const key = looseValue(value, target.dataType).value;
@@ -56,7 +57,7 @@ function compileInput(input: BayesInput, categories: Map<ValueKey, number>, thre
     }
     return index;
   };
-  const lnThreshold = Math.log(threshold);
+  const lnThreshold = r(Math.log(threshold));
 
   if (input.TargetValueStats !== undefined) {
     const stats = input.TargetValueStats.map((s) => ({ index: indexOf(s.value), distribution: s.distribution }));
@@ -79,7 +80,7 @@ function compileInput(input: BayesInput, categories: Map<ValueKey, number>, thre
         const p = density(distribution, x);
         if (p === undefined) continue;
         // A density below the threshold is raised to it, so that one input cannot veto a class.
-        logs[index] += p < threshold ? lnThreshold : Math.log(p);
+        logs[index] = r(logs[index] + (p < threshold ? lnThreshold : r(Math.log(p))));
       }
     };
   }
@@ -114,7 +115,7 @@ function compileInput(input: BayesInput, categories: Map<ValueKey, number>, thre
       key,
       pair.TargetValueCounts.map((c) => {
         const index = indexOf(c.value);
-        return { index, ln: c.count === 0 ? lnThreshold : Math.log(c.count / (sums.get(index) ?? 1)) };
+        return { index, ln: c.count === 0 ? lnThreshold : r(Math.log(r(c.count / (sums.get(index) ?? 1)))) };
       }),
     );
   }
@@ -123,7 +124,7 @@ function compileInput(input: BayesInput, categories: Map<ValueKey, number>, thre
     if (value === MISSING) return;
     const counts = table.get(valueKey(value));
     if (counts === undefined) return;
-    for (const { index, ln } of counts) logs[index] += ln;
+    for (const { index, ln } of counts) logs[index] = r(logs[index] + ln);
   };
 }
 
@@ -134,7 +135,7 @@ export function compileNaiveBayesModel(model: NaiveBayesModel, mc: ModelCompileC
   const priors = model.BayesOutput.TargetValueCounts.map((c) => {
     const key = looseValue(c.value, target.dataType).value;
     if (!categories.has(key)) categories.set(key, categories.size);
-    return { index: categories.get(key) ?? 0, ln: Math.log(c.count) };
+    return { index: categories.get(key) ?? 0, ln: math.round(Math.log(c.count)) };
   });
   const evidence = model.BayesInputs.map((input) => compileInput(input, categories, model.threshold, mc)).filter((e) => e !== undefined);
   const keys = [...categories.keys()];
