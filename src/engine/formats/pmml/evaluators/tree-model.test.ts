@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadPmml } from '../index.js';
 import { dataField, expectClose, load, score, values } from '../test-helpers.js';
 
 const FIELDS = [dataField('a'), dataField('b'), dataField('y', 'string', 'categorical', values('yes', 'no'))];
@@ -100,5 +103,35 @@ describe('TreeModel', () => {
     );
     expect(score(model, { a: 0 }).y).toBe(0.1);
     expect(model.evaluate({ a: 0 }).values.get('y')).not.toBe(Math.fround(0.1));
+  });
+});
+
+describe('TreeModel against jpmml MissingValueStrategyTest (golfing tree)', () => {
+  const text = readFileSync(resolve('../shared/conformance/pmml/models-only/jpmml-evaluator.unit/tree/MissingValueStrategyTest.pmml'), 'utf8');
+  const golf = (strategy: string, penalty = '') =>
+    loadPmml(text.replace('missingValueStrategy="weightedConfidence"', `missingValueStrategy="${strategy}" ${penalty}`));
+  const play = (outlook: string | null, temperature: number | null, humidity: number | null) => ({ outlook, temperature, humidity });
+
+  it('nullPrediction returns no prediction', () => {
+    expect(golf('nullPrediction').evaluate(play('sunny', null, null)).values.get('whatIdo')).toBeNull();
+  });
+
+  it('lastPrediction stops at the node whose children cannot be decided', () => {
+    const result = golf('lastPrediction').evaluate(play('sunny', null, null));
+    expect(result.decisionPath).toEqual(['1', '2']);
+    expect(result.values.get('probability(whatIdo)')).toBe(0.8);
+    expect(golf('lastPrediction').evaluate(play(null, null, null)).decisionPath).toEqual(['1']);
+  });
+
+  it('defaultChild multiplies confidences by the penalty once per default child', () => {
+    const result = golf('defaultChild', 'missingValuePenalty="0.8"').evaluate(play(null, 40, 70));
+    expect(result.decisionPath).toEqual(['1', '2', '4']);
+    expectClose(result.values.get('confidence(whatIdo)'), 0.6 * 0.8);
+  });
+
+  it('defaultChild also charges a penalty for a node reached through a surrogate', () => {
+    const result = golf('defaultChild', 'missingValuePenalty="0.8"').evaluate(play(null, null, 70));
+    expect(result.decisionPath).toEqual(['1', '2', '3']);
+    expectClose(result.values.get('confidence(whatIdo)'), 0.9 * 0.8 * 0.8);
   });
 });

@@ -4,7 +4,7 @@ import { describeTree } from '../describe-models.js';
 import { looseValue } from '../expressions.js';
 import type { ModelCompileContext, ModelKind } from '../model-kind.js';
 import { parseTreeModel } from '../parse/tree-model.js';
-import { compilePredicate, type CompiledPredicate } from '../predicates.js';
+import { compilePredicate, type CompiledPredicate, type Truth } from '../predicates.js';
 import { classificationResult, MISSING_PREDICTION, type Prediction } from '../prediction.js';
 import type { Node, TreeModel } from '../schema/tree-model.js';
 import { MISSING, type Value } from '../values.js';
@@ -13,6 +13,8 @@ import { MISSING, type Value } from '../values.js';
 interface CompiledNode {
   readonly node: Node;
   readonly predicate: CompiledPredicate;
+  /** The parts of a `surrogate` predicate, when deciding by a later part costs a missing-value penalty. */
+  readonly surrogates?: readonly CompiledPredicate[];
   readonly children: CompiledNode[];
   defaultChild?: CompiledNode;
   readonly prediction: Prediction;
@@ -57,6 +59,11 @@ function nodePrediction(node: Node, path: readonly string[], model: TreeModel, m
   };
 }
 
+/** jpmml applies `missingValuePenalty` to classification confidences under the defaultChild strategy. */
+function isPenalised(model: TreeModel): boolean {
+  return model.missingValuePenalty !== 1 && model.functionName !== 'regression' && model.missingValueStrategy === 'defaultChild';
+}
+
 function compileNodes(model: TreeModel, mc: ModelCompileContext): CompiledNode {
   const build = (node: Node, parentPath: readonly string[]): CompiledNode => {
     const path = [...parentPath, node.id];
@@ -64,6 +71,10 @@ function compileNodes(model: TreeModel, mc: ModelCompileContext): CompiledNode {
     const compiled: CompiledNode = {
       node,
       predicate: compilePredicate(node.predicate, mc.scope, mc.env),
+      surrogates:
+        isPenalised(model) && node.predicate.kind === 'CompoundPredicate' && node.predicate.booleanOperator === 'surrogate'
+          ? node.predicate.predicates.map((p) => compilePredicate(p, mc.scope, mc.env))
+          : undefined,
       children,
       prediction: nodePrediction(node, path, model, mc),
     };
@@ -131,7 +142,7 @@ export function compileTreeModel(model: TreeModel, mc: ModelCompileContext): (ct
   const strategy = model.missingValueStrategy;
   const returnLast = model.noTrueChildStrategy === 'returnLastPrediction';
   const penalty = model.missingValuePenalty;
-  const isPenalised = penalty !== 1 && model.functionName !== 'regression';
+  const hasPenalty = isPenalised(model);
 
   return (ctx) => {
     const rootTruth = root.predicate(ctx);
@@ -140,7 +151,16 @@ export function compileTreeModel(model: TreeModel, mc: ModelCompileContext): (ct
     let penalties = 0;
     descend: while (node.children.length > 0) {
       for (const child of node.children) {
-        const truth = child.predicate(ctx);
+        let truth: Truth;
+        if (child.surrogates === undefined) {
+          truth = child.predicate(ctx);
+        } else {
+          // A node reached through a surrogate (a later part of a surrogate predicate) costs one penalty, like a default child.
+          for (let i = 0; i < child.surrogates.length && truth === undefined; i++) {
+            truth = child.surrogates[i](ctx);
+            if (truth === true && i > 0) penalties++;
+          }
+        }
         if (truth === true) {
           node = child;
           continue descend;
@@ -175,7 +195,7 @@ export function compileTreeModel(model: TreeModel, mc: ModelCompileContext): (ct
       if (!returnLast) return MISSING_PREDICTION;
       break;
     }
-    return isPenalised && penalties > 0 ? penalised(node.prediction, Math.pow(penalty, penalties)) : node.prediction;
+    return hasPenalty && penalties > 0 ? penalised(node.prediction, Math.pow(penalty, penalties)) : node.prediction;
   };
 }
 
