@@ -1,3 +1,4 @@
+import type { VerificationResult } from '../../engine/formats/pmml/index.js';
 import type { FormatId, ModelDescription } from '../../engine/model/description.js';
 import type { AppError } from '../state/app-error.js';
 
@@ -30,6 +31,8 @@ export interface OpenReply {
   /** ONNX: the external data files the model's tensors refer to (`location` entries), each once. */
   readonly externalDataFiles: readonly string[];
   readonly parseMs: number;
+  /** PMML: the outcome of the document's embedded ModelVerification records, run as a self-test on open. */
+  readonly verification?: VerificationResult;
 }
 
 export interface EvaluateReply {

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { PmmlModel } from '../../engine/formats/pmml/index.js';
+import { verifyModel, type PmmlModel } from '../../engine/formats/pmml/index.js';
 import { openModelFile } from '../../engine/index.js';
 import { toAppError } from '../state/app-error.js';
 import { cloneableDescription } from './clone-description.js';
@@ -21,7 +21,15 @@ async function handle(request: EngineRequest): Promise<{ value: unknown; transfe
       if (opened.format === 'pmml') {
         const handleId = nextHandle++;
         models.set(handleId, opened.model);
-        const reply: OpenReply = { format: 'pmml', description: opened.model.description, handle: handleId, resultFields: resultFields(opened.model), externalDataFiles: [], parseMs };
+        const reply: OpenReply = {
+          format: 'pmml',
+          description: opened.model.description,
+          handle: handleId,
+          resultFields: resultFields(opened.model),
+          externalDataFiles: [],
+          parseMs,
+          verification: verifyModel(opened.model),
+        };
         return { value: reply };
       }
       const reply: OpenReply = {
