@@ -9,6 +9,7 @@ import {
   initialCollapsed,
   layoutTree,
   toggled,
+  predicateValue,
   wrapLabel,
 } from './tree-layout.js';
 
@@ -77,5 +78,18 @@ describe('wrapLabel', () => {
     expect(wrapLabel('petal_length > 2.45', 40, 2)).toEqual(['petal_length > 2.45']);
     expect(wrapLabel('alpha beta gamma delta', 11, 2)).toEqual(['alpha beta', 'gamma delta']);
     expect(wrapLabel('alpha beta gamma delta epsilon', 11, 2)).toEqual(['alpha beta', 'gamma delt…']);
+  });
+});
+
+describe('predicateValue', () => {
+  it('names the tested field with the record value, preferring the longest field name', () => {
+    const values = { x: 1, 'x y': 2.123456789 };
+    expect(predicateValue('x y <= 3', values)).toBe('x y = 2.12346');
+    expect(predicateValue('x > 0', values)).toBe('x = 1');
+  });
+
+  it('says so when the field is missing and is silent for unknown fields', () => {
+    expect(predicateValue('age <= 3', { age: null })).toBe('age is missing');
+    expect(predicateValue('(a > 1) and (b < 2)', { a: 1 })).toBeUndefined();
   });
 });

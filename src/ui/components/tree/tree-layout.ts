@@ -170,3 +170,30 @@ export function wrapLabel(text: string, maxChars: number, maxLines: number): str
   }
   return lines;
 }
+
+/**
+ * The record's value of the field a predicate tests, as `field = value`: the longest known field name the
+ * predicate text starts with (field names may contain spaces and operators, e.g. derived `log(x + 1)`).
+ * Undefined for compound predicates and fields the record does not hold.
+ */
+export function predicateValue(predicate: string, values: Readonly<Record<string, unknown>>): string | undefined {
+  let field: string | undefined;
+  for (const name of Object.keys(values)) {
+    if (predicate.startsWith(`${name} `) && (field === undefined || name.length > field.length)) field = name;
+  }
+  if (field === undefined) return undefined;
+  const value = values[field];
+  if (value === null || value === undefined || value === '') return `${field} is missing`;
+  const text = typeof value === 'number' ? String(Number(value.toPrecision(6))) : String(value);
+  return `${field} = ${text}`;
+}
+
+/** {@link predicateValue} for every card on the decision path below the root, by node id. */
+export function pathValueLabels(cards: readonly TreeCard[], values: Readonly<Record<string, unknown>>): ReadonlyMap<string, string> {
+  const labels = new Map<string, string>();
+  for (const card of cards) {
+    const label = card.isOnPath && card.depth > 0 ? predicateValue(card.spec.predicate, values) : undefined;
+    if (label) labels.set(card.spec.id, label);
+  }
+  return labels;
+}

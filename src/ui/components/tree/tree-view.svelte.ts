@@ -9,6 +9,7 @@ import {
   idSet,
   initialCollapsed,
   layoutTree,
+  pathValueLabels,
   toggled,
   without,
 } from './tree-layout.js';
@@ -27,6 +28,7 @@ export class TreeViewState {
   collapsed = $state.raw<ReadonlySet<string>>(idSet([]));
   selectedId = $state<string | undefined>();
   readonly #path: () => readonly string[];
+  readonly #values: () => Readonly<Record<string, unknown>>;
 
   readonly pathSet = $derived.by(() => idSet(this.#path()));
   readonly drawing = $derived.by(() => layoutTree(this.root, this.collapsed, this.pathSet));
@@ -39,13 +41,20 @@ export class TreeViewState {
   readonly isDetailed = $derived(this.panZoom.transform.k >= 0.35);
   readonly selected = $derived(this.drawing.cards.find((card) => card.spec.id === this.selectedId));
 
-  /** `path` reads the current decision path (root → leaf node ids); the drawing follows it. */
-  constructor(root: TreeNodeSpec, path: () => readonly string[]) {
+  /** For each card on the decision path, the record's value of the field its predicate tests. */
+  readonly pathValues = $derived.by(() => pathValueLabels(this.drawing.cards, this.#values()));
+
+  /**
+   * `path` reads the current decision path (root → leaf node ids) and `values` the record's input and derived
+   * values; the drawing follows both.
+   */
+  constructor(root: TreeNodeSpec, path: () => readonly string[], values: () => Readonly<Record<string, unknown>> = () => ({})) {
     this.root = root;
     this.nodeCount = countNodes(root);
     this.colors = distributionColors(root);
     this.collapsed = initialCollapsed(root);
     this.#path = path;
+    this.#values = values;
   }
 
   toggle(id: string): void {
