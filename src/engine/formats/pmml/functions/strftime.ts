@@ -58,6 +58,7 @@ function isoWeek(f: Fields): { year: number; week: number } {
 }
 
 const twelveHour = (hour: number): number => (hour % 12 === 0 ? 12 : hour % 12);
+const fourDigitYear = (year: number): string => (year >= 0 && year <= 9999 ? pad(year, 4) : String(year));
 
 const CONVERSIONS: Readonly<Record<string, (f: Fields) => string>> = {
   a: (f) => WEEKDAYS[f.weekday].slice(0, 3),
@@ -65,14 +66,15 @@ const CONVERSIONS: Readonly<Record<string, (f: Fields) => string>> = {
   b: (f) => MONTHS[f.month - 1].slice(0, 3),
   h: (f) => MONTHS[f.month - 1].slice(0, 3),
   B: (f) => MONTHS[f.month - 1],
-  c: (f) => `${CONVERSIONS.a(f)} ${CONVERSIONS.b(f)} ${pad(f.day, 2, ' ')} ${CONVERSIONS.T(f)} ${CONVERSIONS.Y(f)}`,
+  // glibc writes the year of %c unpadded ("Fri Jul 25 19:43:26 588") although %Y pads it to four digits.
+  c: (f) => `${CONVERSIONS.a(f)} ${CONVERSIONS.b(f)} ${pad(f.day, 2, ' ')} ${CONVERSIONS.T(f)} ${f.year}`,
   C: (f) => pad(Math.floor(f.year / 100)),
   d: (f) => pad(f.day),
   D: (f) => `${pad(f.month)}/${pad(f.day)}/${CONVERSIONS.y(f)}`,
   e: (f) => pad(f.day, 2, ' '),
   F: (f) => `${CONVERSIONS.Y(f)}-${pad(f.month)}-${pad(f.day)}`,
   g: (f) => pad(((isoWeek(f).year % 100) + 100) % 100),
-  G: (f) => String(isoWeek(f).year),
+  G: (f) => fourDigitYear(isoWeek(f).year),
   H: (f) => pad(f.hour),
   I: (f) => pad(twelveHour(f.hour)),
   j: (f) => pad(f.dayOfYear + 1, 3),
@@ -100,7 +102,7 @@ const CONVERSIONS: Readonly<Record<string, (f: Fields) => string>> = {
   x: (f) => CONVERSIONS.D(f),
   X: (f) => CONVERSIONS.T(f),
   y: (f) => pad(((f.year % 100) + 100) % 100),
-  Y: (f) => (f.year >= 0 && f.year <= 9999 ? pad(f.year, 4) : String(f.year)),
+  Y: (f) => fourDigitYear(f.year),
   z: () => '+0000',
   Z: () => 'UTC',
   '%': () => '%',
