@@ -195,16 +195,14 @@ export function compileSupportVectorMachineModel(model: SupportVectorMachineMode
       const x = input(ctx);
       let best: ValueKey | undefined;
       let bestValue = 0;
-      const distances = new Map<ValueKey, number>();
       machines.forEach(({ f }, i) => {
         const value = f(x);
-        distances.set(categories[i], value);
         if (best === undefined || (maxWins ? value > bestValue : value < bestValue)) {
           best = categories[i];
           bestValue = value;
         }
       });
-      return { value: best === undefined ? MISSING : { dataType: target.dataType, value: best }, extras: { distances } };
+      return { value: best === undefined ? MISSING : { dataType: target.dataType, value: best } };
     };
   }
 
@@ -249,7 +247,7 @@ export function compileSupportVectorMachineModel(model: SupportVectorMachineMode
     }
     const probabilities = new Map<ValueKey, number>();
     for (const [label, count] of votes) probabilities.set(label, count / voters.length);
-    return { value: best === undefined ? MISSING : { dataType: target.dataType, value: best }, probabilities, extras: { votes } };
+    return { value: best === undefined ? MISSING : { dataType: target.dataType, value: best }, probabilities };
   };
 }
 
