@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadPmml } from '../index.js';
 import { dataField, expectClose, load, score, values } from '../test-helpers.js';
 
 const FIELDS = [dataField('x'), dataField('y')];
@@ -140,5 +143,28 @@ describe('MiningModel, classification', () => {
 
   it('max takes the segment most confident in its prediction', () => {
     expectClose(score(classifier('max', VOTES), { x: 0 }).p_a, 0.9);
+  });
+});
+
+describe('MiningModel against jpmml MissingPredictionTest (three voting trees)', () => {
+  const text = readFileSync(resolve('../shared/conformance/pmml/models-only/jpmml-evaluator.unit/mining/MissingPredictionTest.pmml'), 'utf8');
+  const vote = (threshold: number, x: number | null, noTrueChild = 'returnNullPrediction') => {
+    const document = text
+      .replace('x-missingThreshold="0.5"', `x-missingThreshold="${threshold}"`)
+      .replaceAll('noTrueChildStrategy="returnNullPrediction"', `noTrueChildStrategy="${noTrueChild}"`);
+    return loadPmml(document).evaluate({ x }).values.get('y');
+  };
+
+  it('returns missing once the missing share passes missingThreshold', () => {
+    expect([0, 1, 2, 3, 4].map((x) => vote(0.25, x))).toEqual([null, null, null, 1, 1]);
+    expect([1, 2, 3].map((x) => vote(0.5, x))).toEqual([null, 1, 1]);
+  });
+
+  it('lets missing predictions vote for a missing pseudo-category', () => {
+    expect([1, 2, 3].map((x) => vote(0.75, x))).toEqual([null, 1, 1]);
+  });
+
+  it('counts fallback predictions as ordinary votes', () => {
+    expect([null, 1, 2, 3].map((x) => vote(0.75, x, 'returnLastPrediction'))).toEqual([null, 0, 1, 1]);
   });
 });

@@ -6,13 +6,17 @@ import { parseMiningModel } from '../parse/mining-model.js';
 import { compilePredicate, type CompiledPredicate } from '../predicates.js';
 import { classificationResult, MISSING_PREDICTION, type Prediction, type SegmentOutcome } from '../prediction.js';
 import type { MiningModel, MultipleModelMethod } from '../schema/mining-model.js';
-import { MISSING, type DataType } from '../values.js';
+import { MISSING, type DataType, type Value } from '../values.js';
 
 interface CompiledSegment {
   readonly id: string;
   readonly weight: number;
   readonly predicate: CompiledPredicate;
   readonly model: CompiledModel;
+}
+
+function valuesEqualKey(a: Value, b: Value): boolean {
+  return a !== MISSING && b !== MISSING && valueKey(a) === valueKey(b);
 }
 
 /** Median of numbers; PMML 4.4: for an even count, the mean of the two middle values. */
@@ -170,6 +174,7 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
   const totalWeight = segments.reduce((s, x) => s + x.weight, 0);
   const isChain = method === 'modelChain' || method === 'x-multiModelChain';
   const isMultiTarget = method === 'x-multiModelChain';
+  const isVote = method === 'majorityVote' || method === 'weightedMajorityVote';
   // Floating-point addition is not associative. A boosted sum adds factor × tree to the Target's constant tree
   // by tree, as XGBoost (from its base score) and scikit-learn (`predict_stages`) do, so the result matches the
   // producing framework to the last bit; mathematically it is the Target's factor × sum + constant.
@@ -179,6 +184,7 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
   const general = (ctx: EvaluationContext): Prediction => {
     const outcomes: SegmentOutcome[] = [];
     let missingWeight = 0;
+    let missingCount = 0;
     for (const segment of segments) {
       if (segment.predicate(ctx) !== true) continue;
       const prediction = segment.model.evaluate(ctx);
@@ -187,8 +193,10 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
       if (prediction.value === MISSING && !isChain) {
         // PMML 4.4 Segmentation@missingPredictionTreatment: returnMissing, skipSegment, or continue up to missingThreshold.
         if (treatment === 'returnMissing') return MISSING_PREDICTION;
+        if (treatment === 'skipSegment') continue;
         missingWeight += segment.weight;
-        if (treatment === 'continue' && missingWeight / totalWeight > threshold) return MISSING_PREDICTION;
+        missingCount++;
+        if (missingWeight / totalWeight > threshold) return MISSING_PREDICTION;
         continue;
       }
       if (prediction.value === MISSING && treatment === 'returnMissing') return MISSING_PREDICTION;
@@ -212,7 +220,16 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
       const value = aggregateRegression(method, outcomes, math, roundedAffine);
       return value === undefined ? MISSING_PREDICTION : { value: { dataType: math.dataType, value }, segments: outcomes };
     }
-    return { ...aggregateClassification(method, outcomes, target.dataType, math), segments: outcomes };
+    const result = aggregateClassification(method, outcomes, target.dataType, math);
+    // jpmml, missingPredictionTreatment="continue": missing predictions vote for a missing pseudo-category,
+    // which wins when it outweighs every real category.
+    if (missingWeight > 0 && isVote && result.value !== MISSING) {
+      let best = 0;
+      for (const o of outcomes) if (valuesEqualKey(o.prediction.value, result.value)) best += method === 'majorityVote' ? 1 : o.weight;
+      const missingVotes = method === 'majorityVote' ? missingCount : missingWeight;
+      if (missingVotes > best) return MISSING_PREDICTION;
+    }
+    return { ...result, segments: outcomes };
   };
 
   // The common boosted-sum and forest-average case needs no per-segment records unless a trace or a

@@ -50,8 +50,14 @@ export function parseMiningModel(element: XmlElement, common: ModelElement, ctx:
     element: 'MiningModel',
     Segmentation: {
       multipleModelMethod: enumAttr(segmentation, 'multipleModelMethod', METHODS, 'modelChain'),
-      missingPredictionTreatment: enumAttr(segmentation, 'missingPredictionTreatment', ['returnMissing', 'skipSegment', 'continue'] as const, 'continue'),
-      missingThreshold: numberAttr(segmentation, 'missingThreshold') ?? 1,
+      // PMML 4.3 documents written for jpmml carry the 4.4 attributes with an `x-` prefix.
+      missingPredictionTreatment: enumAttr(
+        segmentation,
+        segmentation.attributes.missingPredictionTreatment === undefined ? 'x-missingPredictionTreatment' : 'missingPredictionTreatment',
+        ['returnMissing', 'skipSegment', 'continue'] as const,
+        'continue',
+      ),
+      missingThreshold: numberAttr(segmentation, 'missingThreshold') ?? numberAttr(segmentation, 'x-missingThreshold') ?? 1,
       Segment: segments,
       line: segmentation.line,
     },
