@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { toStructureTrace } from './structure-trace.js';
+
+describe('toStructureTrace', () => {
+  it('maps derived values, nested segments and regression terms for the structure views', () => {
+    const trace = toStructureTrace(
+      {
+        derived: new Map([['z', 2]]),
+        segments: [{ id: '1', weight: 1, value: 'a', decisionPath: ['1', '2'], segments: [{ id: '1.1', weight: 1, value: 3 }] }],
+        contributions: [{ label: 'x', value: 6 }],
+      },
+      { kind: 'regression', tables: [{ intercept: 0, terms: [{ label: 'x', coefficient: 2 }] }] },
+    );
+    expect(trace?.derivedValues).toEqual({ z: 2 });
+    expect(trace?.segments?.[0]).toMatchObject({ id: '1', value: 'a', decisionPath: ['1', '2'], trace: { segments: [{ id: '1.1', value: 3 }] } });
+    expect(trace?.terms).toEqual([{ label: 'x', contribution: 6, coefficient: 2, value: 3 }]);
+  });
+});
