@@ -1,4 +1,4 @@
-import type { Value } from '../values.js';
+import type { TypedValue, Value } from '../values.js';
 
 /** One built-in function. */
 export interface BuiltinFunction {
@@ -10,6 +10,12 @@ export interface BuiltinFunction {
   readonly isMissingTolerant: boolean;
   /** Throws UndefinedResultError / InvalidValueError on domain errors. */
   apply(args: readonly Value[]): Value;
+  /**
+   * Optional load-time check of the arguments that are constants in the document (`undefined` where an
+   * argument is computed): throws what `apply` would throw for them whatever the other arguments, such as
+   * an invalid or untranslatable regular expression or format pattern.
+   */
+  readonly checkConstants?: (args: readonly (TypedValue | undefined)[]) => void;
 }
 
 /** A function that the caller only calls with present arguments. */
@@ -17,8 +23,9 @@ export function strict(
   name: string,
   arity: BuiltinFunction['arity'],
   apply: (args: readonly Value[]) => Value,
+  checkConstants?: BuiltinFunction['checkConstants'],
 ): BuiltinFunction {
-  return { name, arity, isMissingTolerant: false, apply };
+  return checkConstants === undefined ? { name, arity, isMissingTolerant: false, apply } : { name, arity, isMissingTolerant: false, apply, checkConstants };
 }
 
 /** A function that receives MISSING arguments and decides itself what they mean. */

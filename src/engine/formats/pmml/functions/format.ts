@@ -17,16 +17,27 @@ function formatArgument(value: TypedValue): FormatArgument {
   return { value: number, kind: type === 'integer' && !Number.isInteger(number) ? 'double' : type };
 }
 
-const formatNumber = strict('formatNumber', 2, (args: readonly Value[]) => {
-  const argument = formatArgument(present(args, 0, 'formatNumber'));
-  const pattern = asString(present(args, 1, 'formatNumber'));
+function formatNumberWith(pattern: string, argument: FormatArgument): string {
   try {
-    return string(formatJavaNumber(pattern, argument));
+    return formatJavaNumber(pattern, argument);
   } catch (error) {
     if (!(error instanceof FormatError)) throw error;
     throw new InvalidValueError(`Function 'formatNumber' cannot format ${argument.value} with the pattern '${pattern}': ${error.message}.`, undefined, { cause: error });
   }
-});
+}
+
+const formatNumber = strict(
+  'formatNumber',
+  2,
+  (args: readonly Value[]) => {
+    const argument = formatArgument(present(args, 0, 'formatNumber'));
+    return string(formatNumberWith(asString(present(args, 1, 'formatNumber')), argument));
+  },
+  // Zero suits every conversion, so a pattern that cannot format it cannot format anything.
+  ([, pattern]) => {
+    if (pattern !== undefined) formatNumberWith(asString(pattern), { value: 0, kind: 'integer' });
+  },
+);
 
 /** The instant to format: a date is its midnight, a time is that time on 1970-01-01. */
 function instantOf(value: TypedValue): number {
@@ -36,15 +47,22 @@ function instantOf(value: TypedValue): number {
   throw new InvalidValueError(`Function 'formatDatetime' expects a date, time or date-time but got '${asString(value)}' (${value.dataType}).`);
 }
 
-const formatDatetime = strict('formatDatetime', 2, (args) => {
-  const instant = instantOf(present(args, 0, 'formatDatetime'));
-  const pattern = asString(present(args, 1, 'formatDatetime'));
+function formatDatetimeWith(pattern: string, instant: number): string {
   try {
-    return string(formatStrftime(pattern, instant));
+    return formatStrftime(pattern, instant);
   } catch (error) {
     if (!(error instanceof StrftimeError)) throw error;
     throw new InvalidValueError(`Function 'formatDatetime' cannot use the pattern '${pattern}': ${error.message}.`, undefined, { cause: error });
   }
-});
+}
+
+const formatDatetime = strict(
+  'formatDatetime',
+  2,
+  (args) => string(formatDatetimeWith(asString(present(args, 1, 'formatDatetime')), instantOf(present(args, 0, 'formatDatetime')))),
+  ([, pattern]) => {
+    if (pattern !== undefined) formatDatetimeWith(asString(pattern), 0);
+  },
+);
 
 export const formatFunctions: readonly BuiltinFunction[] = [formatNumber, formatDatetime];

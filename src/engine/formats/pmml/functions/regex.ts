@@ -88,13 +88,29 @@ export function javaFind(regex: JavaRegex, input: string): boolean {
 }
 
 export const regexFunctions: readonly BuiltinFunction[] = [
-  strict('replace', 3, (args: readonly Value[]) => {
-    const input = asString(present(args, 0, 'replace'));
-    const regex = compileJavaRegex(asString(present(args, 1, 'replace')));
-    return string(javaReplaceAll(regex, input, asString(present(args, 2, 'replace'))));
-  }),
-  strict('matches', 2, (args) => {
-    const input = asString(present(args, 0, 'matches'));
-    return boolean(javaFind(compileJavaRegex(asString(present(args, 1, 'matches'))), input));
-  }),
+  strict(
+    'replace',
+    3,
+    (args: readonly Value[]) => {
+      const input = asString(present(args, 0, 'replace'));
+      const regex = compileJavaRegex(asString(present(args, 1, 'replace')));
+      return string(javaReplaceAll(regex, input, asString(present(args, 2, 'replace'))));
+    },
+    ([, pattern, replacement]) => {
+      if (pattern === undefined) return;
+      const regex = compileJavaRegex(asString(pattern));
+      if (replacement !== undefined) cachedReplacement(regex, asString(replacement));
+    },
+  ),
+  strict(
+    'matches',
+    2,
+    (args) => {
+      const input = asString(present(args, 0, 'matches'));
+      return boolean(javaFind(compileJavaRegex(asString(present(args, 1, 'matches'))), input));
+    },
+    ([, pattern]) => {
+      if (pattern !== undefined) compileJavaRegex(asString(pattern));
+    },
+  ),
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidMarkupError, isEngineError } from '../../../errors.js';
+import { InvalidMarkupError, InvalidValueError, UnsupportedMarkupError, isEngineError } from '../../../errors.js';
 import type { Value } from '../values.js';
-import { arityProblem, builtinNames, checkArity, lookupBuiltin } from './registry.js';
+import { arityProblem, builtinNames, checkArity, constantArgumentProblem, lookupBuiltin } from './registry.js';
 
 const PMML_44_FUNCTIONS = [
   '+', '-', '*', '/', 'min', 'max', 'sum', 'avg', 'median', 'product',
@@ -67,6 +67,29 @@ describe('built-in function registry', () => {
 
   it('reports a wrong argument count as invalid markup of the Apply', () => {
     expect(() => checkArity(lookupBuiltin('substring')!, 2)).toThrow(InvalidMarkupError);
+  });
+});
+
+describe('load-time checks of constant arguments', () => {
+  const text = (value: string) => ({ dataType: 'string' as const, value });
+
+  it('accepts usable constant patterns and computed arguments', () => {
+    expect(constantArgumentProblem(lookupBuiltin('replace')!, [undefined, text('a(b)'), text('$1')])).toBeUndefined();
+    expect(constantArgumentProblem(lookupBuiltin('formatNumber')!, [undefined, text('%5.2f')])).toBeUndefined();
+    expect(constantArgumentProblem(lookupBuiltin('formatDatetime')!, [undefined, text('%Y-%m-%d')])).toBeUndefined();
+    expect(constantArgumentProblem(lookupBuiltin('matches')!, [undefined, undefined])).toBeUndefined();
+    expect(constantArgumentProblem(lookupBuiltin('+')!, [undefined, undefined])).toBeUndefined();
+  });
+
+  it('reports invalid and untranslatable regular expressions and replacements', () => {
+    expect(constantArgumentProblem(lookupBuiltin('matches')!, [undefined, text('a{2')])).toBeInstanceOf(InvalidValueError);
+    expect(constantArgumentProblem(lookupBuiltin('matches')!, [undefined, text('\\p{InGreek}')])).toBeInstanceOf(UnsupportedMarkupError);
+    expect(constantArgumentProblem(lookupBuiltin('replace')!, [undefined, text('(a)'), text('$2')])).toBeInstanceOf(InvalidValueError);
+  });
+
+  it('reports unusable format patterns', () => {
+    expect(constantArgumentProblem(lookupBuiltin('formatNumber')!, [undefined, text('%q')])).toBeInstanceOf(InvalidValueError);
+    expect(constantArgumentProblem(lookupBuiltin('formatDatetime')!, [undefined, text('%Q%E')])).toBeInstanceOf(InvalidValueError);
   });
 });
 

@@ -3,7 +3,8 @@
  * (jpmml `Functions` + `FunctionRegistry`). Arity and missing-value tolerance are data on each entry,
  * so the interpreter can check an `<Apply>` when the model loads.
  */
-import { InvalidMarkupError } from '../../../errors.js';
+import { InvalidMarkupError, isEngineError, type EngineError } from '../../../errors.js';
+import type { TypedValue } from '../values.js';
 import { aggregateFunctions } from './aggregate.js';
 import { arithmeticFunctions } from './arithmetic.js';
 import type { BuiltinFunction } from './builtin.js';
@@ -71,4 +72,19 @@ export function arityProblem(fn: BuiltinFunction, count: number): string | undef
 export function checkArity(fn: BuiltinFunction, count: number): void {
   const problem = arityProblem(fn, count);
   if (problem !== undefined) throw new InvalidMarkupError(problem, 'Apply');
+}
+
+/**
+ * What is wrong with the constant arguments of an `<Apply>` (`undefined` for computed ones), found when the
+ * model loads: an invalid or untranslatable regular expression, an unusable format pattern. The error is the
+ * one evaluation would throw (`UnsupportedMarkupError` or `InvalidValueError`); `undefined` when all is well.
+ */
+export function constantArgumentProblem(fn: BuiltinFunction, args: readonly (TypedValue | undefined)[]): EngineError | undefined {
+  try {
+    fn.checkConstants?.(args);
+    return undefined;
+  } catch (error) {
+    if (isEngineError(error)) return error;
+    throw error;
+  }
 }
