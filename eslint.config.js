@@ -20,7 +20,7 @@ const engineBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '**/*.generated.ts', '**/*.generated.js', '**/*.generated.d.ts', 'dev-dist/'] },
+  { ignores: ['dist/', 'node_modules/', '**/*.generated.ts', '**/*.generated.js', '**/*.generated.d.ts', 'dev-dist/', 'tmp/', 'test-results/', 'playwright-report/'] },
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
   {
