@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 
 /*
@@ -8,28 +10,33 @@ import { expect, test } from './fixtures.js';
  * (`dist/`, or MODELPORT_DIST).
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = process.env.MODELPORT_DIST ?? 'dist';
 const PORT = Number(process.env.MODELPORT_STATIC_PORT ?? 4175);
 const ORIGIN = `http://localhost:${PORT}`;
-let server: ChildProcess;
+const servers: ChildProcess[] = [];
+
+/** Starts the static server on `dir` and waits until it answers. */
+async function serveStatic(dir: string, port: number): Promise<string> {
+  const server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', dir], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  servers.push(server);
+  const origin = `http://localhost:${port}`;
+  await expect.poll(() => fetch(`${origin}/`).then((r) => r.status, () => 0), { timeout: 15_000 }).toBe(200);
+  return origin;
+}
 
 // The page models navigate relative to baseURL: point it at the static server.
 test.use({ serviceWorkers: 'allow', baseURL: ORIGIN });
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--dir', process.env.MODELPORT_DIST ?? 'dist'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT) },
-    stdio: 'ignore',
-  });
-  await expect.poll(() => fetch(`${ORIGIN}/`).then((r) => r.status, () => 0), { timeout: 15_000 }).toBe(200);
+  await serveStatic(DIST, PORT);
 });
 
 test.afterAll(() => {
-  server.kill();
+  for (const server of servers) server.kill();
 });
 
 /** Waits until the service worker has installed (precached everything) and controls the page. */
-async function waitForServiceWorker(page: import('@playwright/test').Page): Promise<void> {
+async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 }
 
@@ -90,4 +97,23 @@ test('the app is installable: manifest, icons and a service worker controlling t
 
   await waitForServiceWorker(page);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(`${ORIGIN}/`);
+});
+
+test('a new version shows "update available" and reloads into it when asked', async ({ page }, testInfo) => {
+  const release = testInfo.outputPath('release');
+  cpSync(`${ROOT}/${DIST}`, release, { recursive: true });
+  const origin = await serveStatic(release, PORT + 10);
+  await page.goto(`${origin}/#/`);
+  await waitForServiceWorker(page);
+  await expect(page.getByRole('status').filter({ hasText: 'ModelPort now works offline.' })).toBeVisible();
+
+  // A deploy changes the service worker script; the browser checks it on the next navigation.
+  appendFileSync(`${release}/sw.js`, '\n// next release\n');
+  await page.reload();
+  const prompt = page.getByRole('alert').filter({ hasText: 'A new version of ModelPort is available.' });
+  await expect(prompt).toBeVisible({ timeout: 30_000 });
+
+  await prompt.getByRole('button', { name: 'Reload' }).click();
+  await expect(prompt).toBeHidden();
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting === null)).toBe(true);
 });
