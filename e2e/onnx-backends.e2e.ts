@@ -87,6 +87,14 @@ test.describe('ONNX worker backends', () => {
     expect(wasm.crossCheck).toBeUndefined();
   });
 
+  test('auto keeps to WASM when the only WebGPU adapter is a software one', async ({ page }) => {
+    await page.goto('/');
+    const auto = await runOn(page, 'auto');
+    expect(auto.opened.backend).toBe('wasm');
+    expect(auto.opened.fallbackReason).toMatch(/software/);
+    expectClose(auto.scores, expected);
+  });
+
 });
 
 test('falls back from auto to WASM and says why when the browser has no WebGPU', async ({ playwright, baseURL }) => {

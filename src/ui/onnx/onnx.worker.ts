@@ -14,6 +14,7 @@ import {
 } from '../../engine/formats/onnx/index.js';
 import { toAppError } from '../state/app-error.js';
 import { loadOrt } from './load-ort.js';
+import { chooseAutoProvider } from './webgpu-probe.js';
 import type { CrossCheck, OnnxOpenResult, OnnxRunReply, OnnxWorkerRequest } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -62,11 +63,15 @@ async function open(request: Extract<OnnxWorkerRequest, { type: 'open' }>): Prom
   const isolated = self.crossOriginIsolated;
   const ort = await loadOrt(request.options.numThreads, isolated);
   const runner = createOrtRunner(ort);
+  const choice = request.options.executionProvider ?? 'auto';
+  const auto = choice === 'auto' ? await chooseAutoProvider() : undefined;
   session = await startModelSession(runner, model, {
-    executionProvider: request.options.executionProvider ?? 'auto',
+    // A WebGPU pick stays `auto`, so that a session WebGPU cannot create still falls back to WASM.
+    executionProvider: auto?.provider === 'wasm' ? 'wasm' : choice,
     externalData,
     ...(request.options.warmUp === false ? { warmUp: false } : {}),
   });
+  const fallbackReason = session.fallbackReason ?? (auto?.provider === 'wasm' ? auto.reason : undefined);
   if (session.backend !== 'wasm' && request.options.crossCheck !== false) {
     reference = startModelSession(runner, model, { executionProvider: 'wasm', externalData, warmUp: false });
     // Awaited by the first run; until then a failure must not surface as an unhandled rejection.
@@ -78,7 +83,7 @@ async function open(request: Extract<OnnxWorkerRequest, { type: 'open' }>): Prom
     backend: session.backend,
     threads: session.threads,
     timings: session.timings,
-    ...(session.fallbackReason ? { fallbackReason: session.fallbackReason } : {}),
+    ...(fallbackReason ? { fallbackReason } : {}),
     isCrossOriginIsolated: isolated,
   };
 }

@@ -14,7 +14,7 @@ import type { AppError } from '../state/app-error.js';
 
 /** Options for opening a model in the worker. */
 export interface OnnxOpenOptions {
-  /** Defaults to `auto`: WebGPU when the browser has it, otherwise WASM (with the reason). */
+  /** Defaults to `auto`: WebGPU on a hardware adapter, otherwise WASM (with the reason in `fallbackReason`). */
   readonly executionProvider?: ExecutionProviderChoice;
   /**
    * WASM threads. Used only when the page is cross-origin isolated (else 1, as onnxruntime-web would fall back to
