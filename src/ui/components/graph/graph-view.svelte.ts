@@ -7,7 +7,7 @@ import type { LayoutDirection, LayoutRequest } from './layout/protocol.js';
 import { layoutRequest, overviewPaths, positionGraph, type PositionedGraph } from './positioned-graph.js';
 import { searchNodes, stepMatch, toSet } from './search.js';
 
-/** Below this zoom, or above this many visible nodes, nodes are drawn as plain boxes (level of detail). */
+/** Below this zoom, or above this many visible nodes, the drawing switches to the merged-path overview. */
 const DETAIL_MIN_SCALE = 0.3;
 const DETAIL_MAX_NODES = 1200;
 /** Screen pixels rendered beyond the viewport on each side, so panning does not show empty borders. */
@@ -154,6 +154,7 @@ export class GraphViewState {
   #resetView(): void {
     this.positioned = undefined;
     this.selectedId = undefined;
+    this.hoveredEdge = undefined;
     this.query = '';
     this.matchCursor = 0;
   }
