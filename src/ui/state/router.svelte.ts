@@ -25,14 +25,19 @@ export class Router {
   route = $state.raw<Route>(parseHash(location.hash));
 
   constructor() {
-    window.addEventListener('hashchange', () => {
-      this.route = parseHash(location.hash);
-    });
+    window.addEventListener('hashchange', () => this.#show(parseHash(location.hash)));
   }
 
   go(route: Route): void {
     const hash = routeHash(route);
     if (location.hash !== hash) location.hash = hash;
+    this.#show(route);
+  }
+
+  /** A new page starts at its top, as after a link in a multi-page site. */
+  #show(route: Route): void {
+    const isNewPage = route.page !== this.route.page || (route.page === 'model' && this.route.page === 'model' && route.modelId !== this.route.modelId);
     this.route = route;
+    if (isNewPage) window.scrollTo(0, 0);
   }
 }
