@@ -68,11 +68,10 @@ function nonTensorReason(spec: TensorSpec): string {
  * (ZipMap's input type constraint is "T1: tensor(float)", https://onnx.ai/onnx/operators/onnx_aionnxml_ZipMap.html)
  * with its shape left to the runtime.
  *
- * Protobuf merges a message field that occurs twice ("Normally, an encoded message would never have more than one
- * instance of a non-repeated field. But parsers are expected to handle the case in which they do. [...] For
- * embedded message fields, the parser merges multiple instances of the same field, as if with the
- * Message::MergeFrom method", https://protobuf.dev/programming-guides/encoding/#last-one-wins), so appending a
- * second `graph` field holding only the new outputs adds them without re-encoding the model.
+ * Protobuf parsers merge a non-repeated message field that occurs more than once, as `MergeFrom` does, and
+ * append to its repeated fields (https://protobuf.dev/programming-guides/encoding/#last-one-wins); so appending a
+ * second `graph` field holding only the new outputs adds them without re-encoding the model. onnxruntime parses it
+ * so (model-session.test.ts runs a ZipMap model rewritten this way).
  */
 export function appendGraphOutputs(bytes: Uint8Array, names: readonly string[]): Uint8Array {
   const extra = onnx.ModelProto.encode({
