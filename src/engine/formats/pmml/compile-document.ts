@@ -77,7 +77,7 @@ export function compileDocument(
 function compileScorable(pmml: PMML, kinds: ReadonlyMap<string, ModelKind>, parseUnsupported: readonly UnsupportedFeature[]): CompiledDocument {
   const model = pmml.models.find((m) => m.isScorable) ?? pmml.models[0];
   const dataFields = new Map<string, DataField>(pmml.DataDictionary.DataField.map((f) => [f.name, f]));
-  const env = new CompileEnv(dataFields);
+  const env = new CompileEnv(dataFields, pmml.TransformationDictionary?.DerivedField ?? []);
   env.unsupported.push(...parseUnsupported);
   const recordScope = new Scope();
   const miningFields = new Map(model.MiningSchema.MiningField.map((f) => [f.name, f]));

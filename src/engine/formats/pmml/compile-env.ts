@@ -2,6 +2,7 @@ import { InvalidMarkupError, type UnsupportedFeature } from '../../errors.js';
 import { SlotAllocator, type FieldBinding, type EvaluationContext, type Scope } from './context.js';
 import { RecordHistory } from './lag.js';
 import type { DataField } from './schema/data-dictionary.js';
+import type { DerivedField } from './schema/transformations.js';
 import type { DataType, Value } from './values.js';
 
 /** A DefineFunction compiled to a closure over its parameter values. */
@@ -23,7 +24,11 @@ export class CompileEnv {
   /** Earlier records' values for `Lag`; empty unless the document uses Lag. */
   readonly history = new RecordHistory();
 
-  constructor(readonly dataFields: ReadonlyMap<string, DataField>) {}
+  constructor(
+    readonly dataFields: ReadonlyMap<string, DataField>,
+    /** The TransformationDictionary's DerivedFields, re-instantiated by models that prepare inputs differently. */
+    readonly globalDerivedFields: readonly DerivedField[] = [],
+  ) {}
 
   unsupportedFeature(element: string, line: number, message: string, attribute?: string, value?: string): void {
     this.unsupported.push({ element, line, message, attribute, value });

@@ -121,7 +121,7 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
         isFinalResult: true,
       };
     }),
-    ...compiled.outputs.map(({ field, binding }): ResultFieldSpec => ({
+    ...[...compiled.outputs, ...compiled.exposedOutputs].map(({ field, binding }): ResultFieldSpec => ({
       name: field.name,
       displayName: field.displayName,
       dataType: binding.dataType,
@@ -147,6 +147,7 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
         values.set(name, toJs(own.value));
       }
       for (const { field, binding } of compiled.outputs) values.set(field.name, toJs(binding.get(ctx)));
+      for (const { field, binding } of compiled.exposedOutputs) values.set(field.name, toJs(binding.get(ctx)));
       afterRecord?.(ctx);
       return {
         values,

@@ -40,6 +40,8 @@ export interface CompiledModel {
   /** Every target of the model (more than one for multi-target ensembles). */
   readonly targetNames: readonly string[];
   readonly outputs: readonly OutputBinding[];
+  /** Nested models' OutputFields that are results of this model as well, after its own. */
+  readonly exposedOutputs: readonly OutputBinding[];
   /** Scores the record; the result is also kept in the context for output fields. */
   evaluate(ctx: EvaluationContext): Prediction;
 }
@@ -61,6 +63,8 @@ export interface ModelCompileContext {
   takeAffineTarget(): { readonly factor: number; readonly constant: number } | undefined;
   /** Compiles a nested model (Segment, embedded model) whose fields resolve through `scope`. */
   compileNested(model: ModelElement, scope: Scope): CompiledModel;
+  /** Makes nested OutputFields results of this model too (jpmml: the last segment's outputs of a model chain). */
+  exposeOutputs(outputs: readonly OutputBinding[]): void;
 }
 
 /**

@@ -4,7 +4,15 @@ import { cached, Scope, type EvaluationContext, type Expr } from './context.js';
 import { parseValue } from './convert.js';
 import { compileDerivedValue } from './expressions.js';
 import { compileNestedInput } from './inputs.js';
-import { DOUBLE_MATH, FLOAT_MATH, type CompiledModel, type ModelCompileContext, type ModelKind, type TargetInfo } from './model-kind.js';
+import {
+  DOUBLE_MATH,
+  FLOAT_MATH,
+  type CompiledModel,
+  type ModelCompileContext,
+  type ModelKind,
+  type OutputBinding,
+  type TargetInfo,
+} from './model-kind.js';
 import { compileOutputs } from './outputs.js';
 import type { DerivedField } from './schema/transformations.js';
 import type { ModelElement } from './schema/model.js';
@@ -75,6 +83,7 @@ export function compileModel(
   }
   const scope = new Scope(parentScope);
   const targetNames: string[] = [];
+  let preparesInputs = false;
   for (const field of model.MiningSchema.MiningField) {
     if (field.usageType === 'target' || field.usageType === 'predicted') {
       targetNames.push(field.name);
@@ -84,8 +93,13 @@ export function compileModel(
     const source = parentScope.resolve(field.name);
     if (source === undefined) continue;
     const get = compileNestedInput(source.get, source.dataType, source.optype, field);
-    if (get !== source.get) scope.define({ ...source, optype: field.optype ?? source.optype, get: cached(env.slots.nextSlot(), get) });
+    if (get === source.get) continue;
+    scope.define({ ...source, optype: field.optype ?? source.optype, get: cached(env.slots.nextSlot(), get) });
+    preparesInputs = true;
   }
+  // TransformationDictionary fields are evaluated in the context of the model that refers to them (jpmml):
+  // a segment that replaces missing inputs or clamps outliers gets its own copies, computed from its inputs.
+  if (preparesInputs && env.globalDerivedFields.length > 0) defineDerivedFields(env.globalDerivedFields, scope, env);
   if (model.LocalTransformations !== undefined) defineDerivedFields(model.LocalTransformations.DerivedField, scope, env);
 
   // A segment that declares no target predicts its parent's (jpmml resolves the target field through the parent).
@@ -94,6 +108,7 @@ export function compileModel(
   const math = model.mathContext === 'float' ? FLOAT_MATH : DOUBLE_MATH;
   const resultScope = new Scope(scope);
   let isTargetTaken = false;
+  const exposedOutputs: OutputBinding[] = [];
   const mc: ModelCompileContext = {
     env,
     scope,
@@ -106,6 +121,7 @@ export function compileModel(
       isTargetTaken = true;
       return { factor: spec.rescaleFactor, constant: spec.rescaleConstant };
     },
+    exposeOutputs: (bindings) => exposedOutputs.push(...bindings),
     compileNested: (nested, nestedScope) => compileModel(nested, nestedScope, env, kinds, false, target),
   };
   const score = kind.compile(model, mc);
@@ -122,5 +138,7 @@ export function compileModel(
           ctx.predictions[predictionSlot] = prediction;
           return prediction;
         };
-  return { model, target, targetNames, outputs, evaluate };
+  const ownNames = new Set(outputs.map((o) => o.field.name));
+  const exposed = exposedOutputs.filter((o) => !ownNames.has(o.field.name));
+  return { model, target, targetNames, outputs, exposedOutputs: exposed, evaluate };
 }

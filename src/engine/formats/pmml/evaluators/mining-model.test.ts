@@ -168,3 +168,31 @@ describe('MiningModel against jpmml MissingPredictionTest (three voting trees)',
     expect([null, 1, 2, 3].map((x) => vote(0.75, x, 'returnLastPrediction'))).toEqual([null, 0, 1, 1]);
   });
 });
+
+describe('MiningModel field scopes (jpmml FieldScopeTest)', () => {
+  it('computes TransformationDictionary fields from the inputs as the referring segment prepared them', () => {
+    const text = readFileSync(resolve('../shared/conformance/pmml/models-only/jpmml-evaluator.unit/mining/FieldScopeTest.pmml'), 'utf8');
+    const model = loadPmml(text);
+    // Segment 1 replaces a missing input by 50, so squaredInput is 2500; segment 2 clamps it to 1000.
+    expect(model.evaluate({ input: null }).values.get('prediction')).toBe(1000);
+    expect(model.evaluate({ input: 1 }).values.get('prediction')).toBe(1);
+  });
+});
+
+describe('MiningModel model chains with several targets (jpmml ModelChainSimpleTest)', () => {
+  const text = readFileSync(resolve('../shared/conformance/pmml/models-only/jpmml-evaluator.unit/mining/ModelChainSimpleTest.pmml'), 'utf8');
+
+  it('gives each declared target the prediction of the segment that predicts it', () => {
+    const values = loadPmml(text).evaluate({ petal_length: 1.4, petal_width: 0.2, temperature: 0, cloudiness: 0 }).values;
+    expect(values.get('Class')).toBe('Iris-setosa');
+    expectClose(values.get('PollenIndex'), 0.8 + 0.3);
+  });
+
+  it('exposes the last segment\\'s output fields as results of the chain', () => {
+    expect(loadPmml(text).resultFields.map((f) => [f.name, f.kind, f.isFinalResult])).toEqual([
+      ['Class', 'target', true],
+      ['PollenIndex', 'target', true],
+      ['Pollen Index', 'output', false],
+    ]);
+  });
+});

@@ -167,13 +167,18 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
     for (const output of compiled.model.outputs) mc.resultScope.define(output.binding);
     return compiled;
   });
+  const last = segments[segments.length - 1];
+  if (method === 'modelChain' && last !== undefined) mc.exposeOutputs([...last.model.outputs, ...last.model.exposedOutputs]);
 
   const { target, math } = mc;
   const treatment = segmentation.missingPredictionTreatment;
   const threshold = segmentation.missingThreshold;
   const totalWeight = segments.reduce((s, x) => s + x.weight, 0);
   const isChain = method === 'modelChain' || method === 'x-multiModelChain';
-  const isMultiTarget = method === 'x-multiModelChain';
+  // A chain predicts several targets when it is an x-multiModelChain or declares more than one target itself.
+  const isMultiTarget =
+    method === 'x-multiModelChain' ||
+    (method === 'modelChain' && model.MiningSchema.MiningField.filter((f) => f.usageType === 'target' || f.usageType === 'predicted').length > 1);
   const isVote = method === 'majorityVote' || method === 'weightedMajorityVote';
   // Floating-point addition is not associative. A boosted sum adds factor × tree to the Target's constant tree
   // by tree, as XGBoost (from its base score) and scikit-learn (`predict_stages`) do, so the result matches the
