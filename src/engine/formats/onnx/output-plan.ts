@@ -65,7 +65,7 @@ function nonTensorReason(spec: TensorSpec): string {
 
 /**
  * Returns the model's bytes with `names` appended to the main graph's outputs, each declared as a float tensor
- * (ZipMap's input type constraint is "T1: tensor(float)", https://onnx.ai/onnx/operators/onnx_aionnxml_ZipMap.html)
+ * (ZipMap takes only tensor(float) input, https://onnx.ai/onnx/operators/onnx_aionnxml_ZipMap.html)
  * with its shape left to the runtime.
  *
  * Protobuf parsers merge a non-repeated message field that occurs more than once, as `MergeFrom` does, and
