@@ -188,7 +188,7 @@ describe('MiningModel model chains with several targets (jpmml ModelChainSimpleT
     expectClose(values.get('PollenIndex'), 0.8 + 0.3);
   });
 
-  it('exposes the last segment\\'s output fields as results of the chain', () => {
+  it("exposes the last segment's output fields as results of the chain", () => {
     expect(loadPmml(text).resultFields.map((f) => [f.name, f.kind, f.isFinalResult])).toEqual([
       ['Class', 'target', true],
       ['PollenIndex', 'target', true],
