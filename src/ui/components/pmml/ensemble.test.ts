@@ -17,6 +17,13 @@ describe('segmentRows', () => {
     expect(segmentPrediction({ id: '1', decisionPath: ['1', '3'] })?.decisionPath).toEqual(['1', '3']);
     expect(segmentPrediction({ id: '1', selected: false })).toBeUndefined();
   });
+
+  it('hands a segment the record the ensemble scored', () => {
+    const parent = { inputs: { x: 1 }, trace: { derivedValues: { y: 2 } } };
+    const prediction = segmentPrediction({ id: '1', decisionPath: ['1'] }, parent);
+    expect(prediction?.inputs).toEqual({ x: 1 });
+    expect(prediction?.trace?.derivedValues).toEqual({ y: 2 });
+  });
 });
 
 describe('voteTally', () => {

@@ -33,10 +33,19 @@ export function segmentRows(structure: StructureOf<'ensemble'>, prediction?: Str
   });
 }
 
-/** What a segment's own view should light up: its values, decision path and nested trace. */
-export function segmentPrediction(trace: SegmentTrace | undefined): StructurePrediction | undefined {
+/**
+ * What a segment's own view should light up: its values, decision path and nested trace, with the record's
+ * inputs and derived values from the ensemble (segments test the same fields).
+ */
+export function segmentPrediction(trace: SegmentTrace | undefined, parent?: StructurePrediction): StructurePrediction | undefined {
   if (!trace || trace.selected === false) return undefined;
-  return { values: trace.values, decisionPath: trace.decisionPath, trace: trace.trace };
+  const derivedValues = parent?.trace?.derivedValues;
+  return {
+    inputs: parent?.inputs,
+    values: trace.values,
+    decisionPath: trace.decisionPath,
+    trace: trace.trace || derivedValues ? { ...trace.trace, derivedValues } : undefined,
+  };
 }
 
 /**
