@@ -47,9 +47,27 @@ export const OUTPUT_FEATURES: Partial<Record<ResultFeature, FeatureReader>> = {
   }),
   probability: (field, target) => categoryProbability(field, target, (p) => p.probabilities),
   confidence: (field, target) => categoryProbability(field, target, (p) => p.confidences ?? p.probabilities),
-  entityId: () => ({
+  entityId: (field) => ({
     dataType: 'string',
-    read: (p) => (p.entityId === undefined ? MISSING : { dataType: 'string', value: p.entityId }),
+    read: (p) => {
+      // PMML 4.4 OutputField "rank": the entity (neighbour, cluster) at that position of the ranking.
+      const id = field.rank === 1 && p.entityId !== undefined ? p.entityId : p.ranking?.[field.rank - 1]?.id;
+      return id === undefined ? MISSING : { dataType: 'string', value: id };
+    },
+  }),
+  affinity: (field) => rankedAffinity(field, true),
+  clusterAffinity: (field) => rankedAffinity(field, true),
+  entityAffinity: (field) => rankedAffinity(field, false),
+  clusterId: () => ({
+    dataType: 'integer',
+    read: (p) => (p.clusterIndex === undefined ? MISSING : { dataType: 'integer', value: p.clusterIndex }),
+  }),
+  reasonCode: (field) => ({
+    dataType: 'string',
+    read: (p) => {
+      const code = p.reasonCodes?.[field.rank - 1];
+      return code === undefined ? MISSING : { dataType: 'string', value: code };
+    },
   }),
   warning: () => ({ dataType: 'string', read: () => MISSING }),
   residual: (field, target, { observedTarget }) => {
@@ -69,6 +87,21 @@ export const OUTPUT_FEATURES: Partial<Record<ResultFeature, FeatureReader>> = {
     };
   },
 };
+
+/**
+ * `affinity`/`clusterAffinity` with a `value` name the entity (cluster id, instance id) whose affinity is
+ * returned; otherwise, and always for `entityAffinity`, the entity at position `rank` of the ranking.
+ */
+function rankedAffinity(field: OutputField, byValue: boolean): ReturnType<FeatureReader> {
+  const id = byValue ? field.value : undefined;
+  return {
+    dataType: 'double',
+    read: (p) => {
+      const entity = id === undefined ? p.ranking?.[field.rank - 1] : p.ranking?.find((e) => e.id === id);
+      return entity === undefined ? MISSING : { dataType: 'double', value: entity.affinity };
+    },
+  };
+}
 
 /** Picks the prediction an OutputField reads: its segment's (`segmentId`), its target's (`targetField`), or the model's. */
 function predictionReader(field: OutputField, slot: number): (ctx: EvaluationContext) => Prediction | undefined {
@@ -126,7 +159,10 @@ function outputDataType(field: OutputField, target: TargetInfo): DataType {
     case 'entityId':
     case 'warning':
     case 'decision':
+    case 'reasonCode':
       return 'string';
+    case 'clusterId':
+      return 'integer';
     default:
       return 'double';
   }

@@ -31,6 +31,21 @@ export interface Prediction {
   readonly contributions?: readonly TermContribution[];
   /** Model-specific results that later output features read (reason codes, affinities, …). */
   readonly extras?: Readonly<Record<string, unknown>>;
+  /**
+   * Entities best first, with their affinity (a distance or a similarity): nearest neighbours or clusters
+   * (jpmml AffinityDistribution). Ranked `entityId`/`affinity` outputs read it.
+   */
+  readonly ranking?: readonly RankedEntity[];
+  /** The winning cluster's 1-based position among the model's Clusters (`clusterId`). */
+  readonly clusterIndex?: number;
+  /** Scorecard reason codes, the first ranked first (`reasonCode` with `rank`). */
+  readonly reasonCodes?: readonly string[];
+}
+
+/** One entity of a ranking: its id and its affinity to the record. */
+export interface RankedEntity {
+  readonly id: string;
+  readonly affinity: number;
 }
 
 export const MISSING_PREDICTION: Prediction = { value: null };

@@ -1,4 +1,5 @@
 import type { ModelKind } from '../model-kind.js';
+import { clusteringModelKind } from './clustering-model.js';
 import { generalRegressionModelKind } from './general-regression-model.js';
 import { miningModelKind } from './mining-model.js';
 import { naiveBayesModelKind } from './naive-bayes-model.js';
@@ -13,6 +14,7 @@ import { treeModelKind } from './tree-model.js';
  */
 export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, ModelKind>(
   [
+    clusteringModelKind as ModelKind,
     generalRegressionModelKind as ModelKind,
     miningModelKind as ModelKind,
     naiveBayesModelKind as ModelKind,

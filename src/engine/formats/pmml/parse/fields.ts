@@ -128,16 +128,13 @@ const FEATURES: readonly ResultFeature[] = [
   'leverage',
 ];
 
+// Ranked entities (entityId, affinity, entityAffinity, clusterAffinity) are read from Prediction.ranking.
 const RANKED_PREDICTIONS: ReadonlySet<ResultFeature> = new Set<ResultFeature>([
   'predictedValue',
   'predictedDisplayValue',
   'probability',
   'confidence',
-  'affinity',
-  'entityId',
   'clusterId',
-  'clusterAffinity',
-  'entityAffinity',
 ]);
 
 export function parseOutput(element: XmlElement, ctx: ParseContext): Output {
