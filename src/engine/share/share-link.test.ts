@@ -160,6 +160,11 @@ describe('broken share links', () => {
     expect((await failure(encodeShareFragment(payload))).code).toBe('share.tooLarge');
   });
 
+  it('refuses a model of many megabytes', async () => {
+    const payload = { ...inline, source: { kind: 'inline' as const, bytes: noise(16 * 1024 * 1024) } };
+    expect((await failure(encodeShareFragment(payload))).code).toBe('share.tooLarge');
+  });
+
   it('inlines a model just under the limit', async () => {
     const payload = { ...inline, source: { kind: 'inline' as const, bytes: noise(MAX_INLINE_COMPRESSED_BYTES - 1_000) } };
     expect((await decodeShareFragment(await encodeShareFragment(payload))).source).toMatchObject({ kind: 'inline' });

@@ -1,4 +1,4 @@
-import { deflateSync, Inflate } from 'fflate';
+import { Deflate, Inflate } from 'fflate';
 import { ShareLinkError } from '../errors.js';
 import type { FormatId } from '../model/description.js';
 import { decodeBase64url, encodeBase64url } from './base64url.js';
@@ -96,10 +96,10 @@ export async function encodeShareFragment(payload: SharePayload): Promise<string
   new DataView(frame.buffer).setUint32(0, headerBytes.length);
   frame.set(headerBytes, 4);
   frame.set(model, 4 + headerBytes.length);
-  const body = deflateSync(frame, { level: 9 });
-  if (body.length > MAX_INLINE_COMPRESSED_BYTES) {
+  const body = deflateBounded(frame);
+  if (!body) {
     throw new ShareLinkError(
-      `The model '${payload.name}' is ${formatKiB(body.length)} compressed; a link can carry at most ${formatKiB(MAX_INLINE_COMPRESSED_BYTES)}. Share the URL of a copy hosted online instead.`,
+      `The model '${payload.name}' does not fit in a link: compressed, it is larger than the ${formatKiB(MAX_INLINE_COMPRESSED_BYTES)} a link can carry. Share the URL of a copy hosted online instead.`,
       'share.tooLarge',
     );
   }
@@ -233,6 +233,25 @@ function isHeaderV1(value: unknown): value is HeaderV1 {
   );
 }
 
+/**
+ * Compresses with raw DEFLATE, giving up (undefined) as soon as the output passes
+ * {@link MAX_INLINE_COMPRESSED_BYTES}, so a large model costs no more work than the part that fits.
+ */
+function deflateBounded(frame: Uint8Array): Uint8Array | undefined {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const deflater = new Deflate({ level: 9 }, (chunk) => {
+    total += chunk.length;
+    chunks.push(chunk);
+  });
+  const step = 64 * 1024;
+  for (let offset = 0; offset === 0 || offset < frame.length; offset += step) {
+    deflater.push(frame.subarray(offset, offset + step), offset + step >= frame.length);
+    if (total > MAX_INLINE_COMPRESSED_BYTES) return undefined;
+  }
+  return concat(chunks, total);
+}
+
 /** Inflates raw DEFLATE, refusing to produce more than {@link MAX_INFLATED_BYTES}. */
 function inflateBounded(body: Uint8Array): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -250,13 +269,17 @@ function inflateBounded(body: Uint8Array): Uint8Array {
     if (error instanceof ShareLinkError) throw error;
     throw corrupt('its data is damaged or cut short', error);
   }
-  const frame = new Uint8Array(total);
+  return concat(chunks, total);
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
-    frame.set(chunk, offset);
+    out.set(chunk, offset);
     offset += chunk.length;
   }
-  return frame;
+  return out;
 }
 
 function corrupt(reason: string, cause?: unknown): ShareLinkError {
