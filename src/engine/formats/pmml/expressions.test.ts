@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UndefinedResultError } from '../../errors.js';
 import { dataField, expectClose, identityRegression, load, score } from './test-helpers.js';
 
 const FIELDS = [dataField('x'), dataField('y'), dataField('s', 'string', 'categorical'), dataField('t', 'string', 'categorical')];
@@ -169,5 +170,21 @@ describe('Lag', () => {
     const results = [1, 2, 4].map((x) => score(model, { x }));
     expect(results.map((r) => r.previous)).toEqual([null, 1, 2]);
     expect(results.map((r) => r.mean)).toEqual([null, 1, 1.5]);
+  });
+});
+
+describe('evaluation errors', () => {
+  it('name the derived field whose function failed', () => {
+    const local = `<LocalTransformations><DerivedField name="ratio" dataType="double" optype="continuous">
+      <Apply function="/"><FieldRef field="x"/><Constant>0</Constant></Apply></DerivedField></LocalTransformations>`;
+    const model = load(FIELDS, identityRegression(local + '<Output><OutputField name="r" feature="transformedValue"><FieldRef field="ratio"/></OutputField></Output>'));
+    try {
+      model.evaluate({ x: 1 });
+    } catch (error) {
+      expect(error).toBeInstanceOf(UndefinedResultError);
+      expect((error as UndefinedResultError).field).toBe('ratio');
+      return;
+    }
+    throw new Error('expected an UndefinedResultError');
   });
 });

@@ -1,4 +1,4 @@
-import { InvalidMarkupError } from '../../errors.js';
+import { InvalidMarkupError, InvalidValueError, UndefinedResultError } from '../../errors.js';
 import type { CompileEnv } from './compile-env.js';
 import { cached, Scope, type EvaluationContext, type Expr } from './context.js';
 import { parseValue } from './convert.js';
@@ -17,7 +17,7 @@ import { compileOutputs } from './outputs.js';
 import type { DerivedField } from './schema/transformations.js';
 import type { ModelElement } from './schema/model.js';
 import { compileTargets, targetFor } from './targets.js';
-import type { TypedValue } from './values.js';
+import type { TypedValue, Value } from './values.js';
 
 /**
  * Declares DerivedFields in `scope` as lazily computed, cached fields, then compiles their expressions.
@@ -34,7 +34,12 @@ export function defineDerivedFields(fields: readonly DerivedField[], scope: Scop
       dataType: field.dataType ?? 'double',
       optype: field.optype ?? 'continuous',
       get: cached(slot, (ctx) => {
-        const value = compute.get(ctx);
+        let value: Value;
+        try {
+          value = compute.get(ctx);
+        } catch (error) {
+          throw withField(error, name);
+        }
         if (ctx.trace !== undefined) ctx.trace.derived.set(name, value);
         return value;
       }),
@@ -42,6 +47,17 @@ export function defineDerivedFields(fields: readonly DerivedField[], scope: Scop
     pending.push({ field, compute });
   }
   for (const { field, compute } of pending) compute.get = compileDerivedValue(field.expression, field.dataType, scope, env);
+}
+
+/** Names the DerivedField whose computation failed, when the failure (from a built-in function) names none. */
+function withField(error: unknown, field: string): unknown {
+  if (error instanceof UndefinedResultError && error.field === undefined) {
+    return new UndefinedResultError(`${error.message} (while computing field '${field}')`, field, { cause: error });
+  }
+  if (error instanceof InvalidValueError && error.field === undefined) {
+    return new InvalidValueError(`${error.message} (while computing field '${field}')`, field, { cause: error });
+  }
+  return error;
 }
 
 function targetInfo(model: ModelElement, env: CompileEnv): TargetInfo {
