@@ -1,8 +1,10 @@
 import type { ModelKind } from '../model-kind.js';
+import { anomalyDetectionModelKind } from './anomaly-detection-model.js';
 import { clusteringModelKind } from './clustering-model.js';
 import { generalRegressionModelKind } from './general-regression-model.js';
 import { miningModelKind } from './mining-model.js';
 import { naiveBayesModelKind } from './naive-bayes-model.js';
+import { nearestNeighborModelKind } from './nearest-neighbor-model.js';
 import { neuralNetworkKind } from './neural-network.js';
 import { regressionModelKind } from './regression-model.js';
 import { supportVectorMachineModelKind } from './support-vector-machine-model.js';
@@ -14,10 +16,12 @@ import { treeModelKind } from './tree-model.js';
  */
 export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, ModelKind>(
   [
+    anomalyDetectionModelKind as ModelKind,
     clusteringModelKind as ModelKind,
     generalRegressionModelKind as ModelKind,
     miningModelKind as ModelKind,
     naiveBayesModelKind as ModelKind,
+    nearestNeighborModelKind as ModelKind,
     neuralNetworkKind as ModelKind,
     regressionModelKind as ModelKind,
     supportVectorMachineModelKind as ModelKind,
