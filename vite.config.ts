@@ -21,8 +21,11 @@ const pwa = VitePWA({
   // The glob below already precaches the icons (the plugin adds the manifest); listing them twice would conflict.
   includeManifestIcons: false,
   manifest: {
+    id: './',
     name: 'ModelPort',
     short_name: 'ModelPort',
+    lang: 'en',
+    categories: ['developer', 'productivity', 'utilities'],
     description: 'Open, inspect and run PMML and ONNX models in your browser, offline. Nothing is uploaded.',
     theme_color: '#4f46e5',
     background_color: '#ffffff',
