@@ -188,6 +188,7 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
 
   const general = (ctx: EvaluationContext): Prediction => {
     const outcomes: SegmentOutcome[] = [];
+    const scored: CompiledSegment[] = [];
     let missingWeight = 0;
     let missingCount = 0;
     for (const segment of segments) {
@@ -206,6 +207,7 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
       }
       if (prediction.value === MISSING && treatment === 'returnMissing') return MISSING_PREDICTION;
       outcomes.push(outcome);
+      scored.push(segment);
     }
     if (outcomes.length === 0) return MISSING_PREDICTION;
     if (isChain || method === 'selectAll') {
@@ -216,8 +218,7 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
       for (let i = 0; i < outcomes.length; i++) {
         const p = outcomes[i].prediction;
         if (p.targets !== undefined) for (const [name, t] of p.targets) targets.set(name, t);
-        const names = segments.find((s) => s.id === outcomes[i].id)?.model.targetNames ?? [];
-        for (const name of names) targets.set(name, p);
+        for (const name of scored[i].model.targetNames) targets.set(name, p);
       }
       return { ...last, segments: outcomes, targets };
     }
