@@ -17,8 +17,8 @@ export type BackendChoice = ExecutionProviderChoice;
  * runtime actually used, and a {@link Predictor} whose calls wait for the session to be ready.
  */
 export class OnnxSession {
-  backend = $state<BackendChoice>('auto');
-  threads = $state(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)));
+  backend = $state<BackendChoice>(preferences().backend);
+  threads = $state(preferences().threads);
   status = $state<'loading' | 'ready' | 'error'>('loading');
   backendInUse = $state<string | null>(null);
   fallbackReason = $state<string | null>(null);
@@ -48,6 +48,7 @@ export class OnnxSession {
   async configure(backend: BackendChoice, threads: number): Promise<void> {
     this.backend = backend;
     this.threads = threads;
+    savePreferences({ backend, threads });
     const previous = this.#client;
     this.#client = this.#start();
     (await previous.catch(() => undefined))?.dispose();
@@ -91,5 +92,29 @@ export class OnnxSession {
     const started = performance.now();
     const { outputs, runMs } = await client.run(tensors);
     return onnxOutcome(this.description.outputTensors, outputs, runMs ?? performance.now() - started, this.backendInUse ?? undefined);
+  }
+}
+
+/** The last backend and thread count a person chose, kept for the next ONNX model (and the next visit). */
+const PREFERENCES_KEY = 'modelport.onnx';
+const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'webgpu', 'webnn'];
+
+function preferences(): { backend: BackendChoice; threads: number } {
+  const fallback = { backend: 'auto' as const, threads: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) };
+  try {
+    const saved = JSON.parse(localStorage.getItem(PREFERENCES_KEY) ?? 'null') as { backend?: unknown; threads?: unknown } | null;
+    const backend = BACKENDS.find((b) => b === saved?.backend) ?? fallback.backend;
+    const threads = typeof saved?.threads === 'number' && saved.threads >= 1 && saved.threads <= 16 ? Math.round(saved.threads) : fallback.threads;
+    return { backend, threads };
+  } catch {
+    return fallback;
+  }
+}
+
+function savePreferences(value: { backend: BackendChoice; threads: number }): void {
+  try {
+    localStorage.setItem(PREFERENCES_KEY, JSON.stringify(value));
+  } catch {
+    // Storage may be disabled (private modes); the choice then lasts for this model only.
   }
 }
