@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDisplayGraph, functionGraph, functionOf, subgraphsOf } from './display-graph.js';
+import { buildDisplayGraph, functionGraph, functionOf, outerScopeValues, subgraphsOf } from './display-graph.js';
 import { searchNodes, stepMatch } from './search.js';
 import { smallGraph } from '../structure/fixtures.js';
 
@@ -26,6 +26,19 @@ describe('buildDisplayGraph', () => {
   it('finds the subgraph held by an If attribute', () => {
     const node = smallGraph().nodes.find((n) => n.opType === 'If')!;
     expect(subgraphsOf(node).map((s) => s.label)).toEqual(['then_branch']);
+  });
+
+  it('joins an If to the outer values its branch reads, as an implicit edge', () => {
+    const graph = smallGraph();
+    const nodes = graph.nodes.map((n) => (n.opType === 'If' ? { ...n, inputs: ['c'] } : n));
+    const display = buildDisplayGraph({ ...graph, nodes });
+    const implicit = display.edges.filter((edge) => edge.isImplicit);
+    expect(implicit.map((edge) => [edge.source, edge.target, edge.value])).toEqual([['softmax', 'check', 'probs']]);
+  });
+
+  it('lists the names a subgraph reads from the outer scope', () => {
+    const branch = subgraphsOf(smallGraph().nodes.find((n) => n.opType === 'If')!)[0].graph;
+    expect(outerScopeValues(branch)).toEqual(['probs']);
   });
 
   it('draws no edge for a value produced outside the subgraph', () => {

@@ -35,6 +35,8 @@ export interface DisplayEdge {
   readonly value: string;
   /** Type and shape of the value, when declared (`float32[1,3,224,224]`). */
   readonly label: string;
+  /** True when a subgraph of the target (If/Loop/Scan body) reads the value from the outer scope. */
+  readonly isImplicit?: boolean;
 }
 
 export interface DisplayGraph {
@@ -127,13 +129,17 @@ export function buildDisplayGraph(graph: Graph): DisplayGraph {
   const specs = new Map<string, TensorSpec>([...graph.valueInfo]);
   for (const spec of [...graph.inputs, ...graph.outputs]) specs.set(spec.name, spec);
   const edges: DisplayEdge[] = [];
-  const addEdge = (value: string, target: string) => {
+  const addEdge = (value: string, target: string, isImplicit = false) => {
     const source = producer.get(value);
     if (source === undefined) return;
-    edges.push({ id: `${edges.length}:${value}`, source, target, value, label: tensorSpecText(specs.get(value)) });
+    const label = tensorSpecText(specs.get(value));
+    edges.push({ id: `${edges.length}:${value}`, source, target, value, label, ...(isImplicit ? { isImplicit } : {}) });
   };
   for (const node of graph.nodes) {
     for (const input of node.inputs) if (input && !graph.initializers.has(input)) addEdge(input, node.id);
+    const explicit = new Set(node.inputs);
+    const implicit = new Set(subgraphsOf(node).flatMap((sub) => outerScopeValues(sub.graph)));
+    for (const value of implicit) if (!explicit.has(value)) addEdge(value, node.id, true);
   }
   for (const output of graph.outputs) {
     const p = pill('output', output);
@@ -179,4 +185,20 @@ export function functionGraph(fn: GraphFunction): Graph {
     initializers: new Map(),
     valueInfo: new Map(),
   };
+}
+
+/**
+ * Names a subgraph reads from its enclosing scopes: consumed by its nodes (or nested subgraphs) but neither
+ * produced inside it nor among its inputs and initializers (ONNX IR: "a graph may refer to names in the outer
+ * scope"), in first-use order.
+ */
+export function outerScopeValues(graph: Graph): string[] {
+  const local = new Set<string>([...graph.inputs.map((i) => i.name), ...graph.initializers.keys()]);
+  for (const node of graph.nodes) for (const output of node.outputs) local.add(output);
+  const outer = new Set<string>();
+  for (const node of graph.nodes) {
+    const uses = [...node.inputs, ...subgraphsOf(node).flatMap((sub) => outerScopeValues(sub.graph))];
+    for (const name of uses) if (name && !local.has(name)) outer.add(name);
+  }
+  return [...outer];
 }

@@ -28,7 +28,10 @@ function nodeSvg(node: DisplayNode, x: number, y: number): string {
 /** The whole laid-out graph as a standalone SVG document (all nodes, not only the visible ones), light theme. */
 export function graphToSvg(positioned: PositionedGraph): string {
   const { width, height } = positioned.bounds;
-  const edges = positioned.edgePaths.map((d) => `<path d="${d}" fill="none" stroke="#6b7280" stroke-width="1.2" marker-end="url(#a)"/>`);
+  const edges = positioned.edgePaths.map((d, i) => {
+    const dash = positioned.display.edges[i].isImplicit ? ' stroke-dasharray="4 3"' : '';
+    return `<path d="${d}" fill="none" stroke="#6b7280" stroke-width="1.2"${dash} marker-end="url(#a)"/>`;
+  });
   const nodes = positioned.display.nodes.map((node, i) => nodeSvg(node, positioned.boxes[i].x, positioned.boxes[i].y));
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${Math.ceil(height)}" viewBox="0 0 ${width} ${height}">` +
