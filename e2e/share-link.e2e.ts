@@ -101,3 +101,14 @@ test('a ?model= link to a file that is not a model says so and opens nothing', a
   await expect(library.errors).toContainText('LICENSES.md');
   await expect(model.root).toHaveCount(0);
 });
+
+test('a ?model= link whose host refuses the download explains why nothing opened', async ({ page, library, model }) => {
+  // A refused connection and a CORS refusal look the same to a page: fetch fails without a response.
+  await page.route('https://models.example/**', (route) => route.abort('connectionrefused'));
+  await page.goto(`/?model=${encodeURIComponent('https://models.example/iris.pmml')}`);
+  await page.getByRole('button', { name: 'Download and open' }).click();
+  await expect(library.errors).toHaveAttribute('data-code', 'app.download');
+  await expect(library.errors).toContainText('https://models.example/iris.pmml');
+  await expect(library.errors).toContainText('CORS');
+  await expect(model.root).toHaveCount(0);
+});
