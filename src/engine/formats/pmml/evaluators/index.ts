@@ -7,6 +7,7 @@ import { naiveBayesModelKind } from './naive-bayes-model.js';
 import { nearestNeighborModelKind } from './nearest-neighbor-model.js';
 import { neuralNetworkKind } from './neural-network.js';
 import { regressionModelKind } from './regression-model.js';
+import { ruleSetModelKind } from './rule-set-model.js';
 import { scorecardKind } from './scorecard.js';
 import { supportVectorMachineModelKind } from './support-vector-machine-model.js';
 import { treeModelKind } from './tree-model.js';
@@ -25,6 +26,7 @@ export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, Model
     nearestNeighborModelKind as ModelKind,
     neuralNetworkKind as ModelKind,
     regressionModelKind as ModelKind,
+    ruleSetModelKind as ModelKind,
     scorecardKind as ModelKind,
     supportVectorMachineModelKind as ModelKind,
     treeModelKind as ModelKind,
