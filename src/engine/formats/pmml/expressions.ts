@@ -1,4 +1,4 @@
-import { UndefinedResultError, InvalidValueError } from '../../errors.js';
+import { InvalidMarkupError, InvalidValueError, UndefinedResultError } from '../../errors.js';
 import type { CompileEnv } from './compile-env.js';
 import type { Expr, Scope } from './context.js';
 import { castOrMissing, parseValue, toNumber, valueKey, valuesEqual, type ValueKey } from './convert.js';
@@ -76,6 +76,9 @@ export function compileExpression(expression: Expression, scope: Scope, env: Com
 function compileNormContinuous(expression: NormContinuous, scope: Scope, env: CompileEnv): Expr {
   const get = env.resolve(scope, expression.field, 'NormContinuous', expression.line).get;
   const points = [...expression.LinearNorm].sort((a, b) => a.orig - b.orig);
+  if (points.length < 2) {
+    throw new InvalidMarkupError(`<NormContinuous> needs at least two <LinearNorm> points (line ${expression.line}).`, 'NormContinuous', expression.line);
+  }
   const orig = points.map((p) => p.orig);
   const norm = points.map((p) => p.norm);
   const last = points.length - 1;

@@ -1,6 +1,7 @@
 import type { ModelStructure } from '../../model/description.js';
 import type { CompileEnv } from './compile-env.js';
 import type { EvaluationContext, FieldBinding, Scope } from './context.js';
+import type { ValueKey } from './convert.js';
 import type { ParseContext } from './parse/reader.js';
 import type { Prediction } from './prediction.js';
 import type { OpType } from './schema/data-dictionary.js';
@@ -16,6 +17,8 @@ export interface TargetInfo {
   readonly optype: OpType;
   /** Valid categories declared in the DataDictionary, in document order. */
   readonly categories: readonly TypedValue[];
+  /** DataDictionary `Value@displayValue` by category. */
+  readonly displayValues?: ReadonlyMap<ValueKey, string>;
 }
 
 /** `x-mathContext`: jpmml computes a `float` model in single precision, rounding after every operation. */

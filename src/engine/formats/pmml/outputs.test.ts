@@ -65,3 +65,17 @@ describe('Output residual', () => {
     expect(score(model, { x: 0, c: 'a' })).toMatchObject({ r: 1 - 0.75, rb: -0.25 });
   });
 });
+
+describe('Output predictedDisplayValue', () => {
+  it('uses the DataDictionary displayValue of the predicted category', () => {
+    const model = load(
+      [dataField('x'), dataField('c', 'string', 'categorical', '<Value value="a" displayValue="Alpha"/><Value value="b"/>')],
+      `<TreeModel functionName="classification" noTrueChildStrategy="returnLastPrediction">
+        <MiningSchema><MiningField name="c" usageType="target"/><MiningField name="x"/></MiningSchema>
+        <Output><OutputField name="shown" feature="predictedDisplayValue"/></Output>
+        <Node score="a"><True/><Node score="b"><SimplePredicate field="x" operator="greaterThan" value="0"/></Node></Node></TreeModel>`,
+    );
+    expect(score(model, { x: 1 }).shown).toBe('b');
+    expect(score(model, { x: -1 }).shown).toBe('Alpha');
+  });
+});

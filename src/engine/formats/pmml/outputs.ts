@@ -41,9 +41,13 @@ function categoryProbability(field: OutputField, target: TargetInfo, pick: (p: P
  */
 export const OUTPUT_FEATURES: Partial<Record<ResultFeature, FeatureReader>> = {
   predictedValue: (_field, target) => ({ dataType: target.dataType, read: (p) => p.value }),
-  predictedDisplayValue: () => ({
+  // PMML 4.4 OutputField "predictedDisplayValue": the Target's or DataDictionary's displayValue, else the value.
+  predictedDisplayValue: (_field, target) => ({
     dataType: 'string',
-    read: (p) => (p.value === MISSING ? MISSING : { dataType: 'string', value: p.displayValue ?? formatValue(p.value) }),
+    read: (p) =>
+      p.value === MISSING
+        ? MISSING
+        : { dataType: 'string', value: p.displayValue ?? target.displayValues?.get(valueKey(p.value)) ?? formatValue(p.value) },
   }),
   probability: (field, target) => categoryProbability(field, target, (p) => p.probabilities),
   confidence: (field, target) => categoryProbability(field, target, (p) => p.confidences ?? p.probabilities),

@@ -1,7 +1,7 @@
 import { InvalidMarkupError, InvalidValueError, UndefinedResultError } from '../../errors.js';
 import type { CompileEnv } from './compile-env.js';
 import { cached, Scope, type EvaluationContext, type Expr } from './context.js';
-import { parseValue } from './convert.js';
+import { parseValue, valueKey, type ValueKey } from './convert.js';
 import { compileDerivedValue } from './expressions.js';
 import { compileNestedInput } from './inputs.js';
 import {
@@ -73,12 +73,15 @@ function targetInfo(model: ModelElement, env: CompileEnv): TargetInfo {
     };
   }
   const categories: TypedValue[] = [];
+  const displayValues = new Map<ValueKey, string>();
   for (const v of dataField.Value) {
     if (v.property !== 'valid') continue;
     const parsed = parseValue(v.value, dataField.dataType);
-    if (parsed !== undefined) categories.push(parsed);
+    if (parsed === undefined) continue;
+    categories.push(parsed);
+    if (v.displayValue !== undefined) displayValues.set(valueKey(parsed), v.displayValue);
   }
-  return { name: field?.name, dataType: dataField.dataType, optype: field?.optype ?? dataField.optype, categories };
+  return { name: field?.name, dataType: dataField.dataType, optype: field?.optype ?? dataField.optype, categories, displayValues };
 }
 
 /**
