@@ -74,6 +74,14 @@ export const OUTPUT_FEATURES: Partial<Record<ResultFeature, FeatureReader>> = {
     },
   }),
   warning: () => ({ dataType: 'string', read: () => MISSING }),
+  // PMML 4.4 OutputField "standardDeviation": the standard deviation of the predicted value (Gaussian process models).
+  standardDeviation: () => ({
+    dataType: 'double',
+    read: (p) => {
+      const deviation = p.extras?.standardDeviation;
+      return typeof deviation === 'number' ? { dataType: 'double', value: deviation } : MISSING;
+    },
+  }),
   residual: (field, target, { observedTarget }) => {
     const key = field.value === undefined ? undefined : looseValue(field.value, target.dataType).value;
     return {

@@ -1,4 +1,5 @@
 import type { ModelKind } from '../model-kind.js';
+import { gaussianProcessModelKind } from './gaussian-process-model.js';
 import { anomalyDetectionModelKind } from './anomaly-detection-model.js';
 import { clusteringModelKind } from './clustering-model.js';
 import { generalRegressionModelKind } from './general-regression-model.js';
@@ -18,6 +19,7 @@ import { treeModelKind } from './tree-model.js';
  */
 export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, ModelKind>(
   [
+    gaussianProcessModelKind as ModelKind,
     anomalyDetectionModelKind as ModelKind,
     clusteringModelKind as ModelKind,
     generalRegressionModelKind as ModelKind,

@@ -1,0 +1,68 @@
+import { InvalidMarkupError, MissingMarkupError } from '../../../errors.js';
+import type { GaussianProcessKernel, GaussianProcessModel } from '../schema/gaussian-process-model.js';
+import type { ModelElement } from '../schema/model.js';
+import type { TrainingInstances } from '../schema/nearest-neighbor-model.js';
+import type { XmlElement } from '../xml-reader.js';
+import { splitArrayContent } from './predicates.js';
+import { booleanAttr, childNamed, childrenNamed, numberAttr, optionalAttr, requiredAttr, requiredChild, type ParseContext } from './reader.js';
+import { columnName, parseInlineTable } from './transformations.js';
+
+const KERNELS = ['RadialBasisKernel', 'ARDSquaredExponentialKernel', 'AbsoluteExponentialKernel', 'GeneralizedExponentialKernel'];
+
+function parseLambda(kernel: XmlElement): number[] {
+  const array = childNamed(requiredChild(kernel, 'Lambda'), 'Array');
+  const values = splitArrayContent(array?.text ?? '').map(Number);
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v <= 0)) {
+    throw new InvalidMarkupError(`<Lambda> of <${kernel.name}> must hold an <Array> of positive numbers (line ${kernel.line}).`, 'Lambda', kernel.line);
+  }
+  return values;
+}
+
+function parseKernel(model: XmlElement): GaussianProcessKernel {
+  const element = model.children.find((c) => KERNELS.includes(c.name));
+  if (element === undefined) {
+    throw new MissingMarkupError(
+      `<GaussianProcessModel> has no kernel (one of ${KERNELS.map((k) => `<${k}>`).join(', ')}) (line ${model.line}).`,
+      model.name,
+      model.line,
+    );
+  }
+  // PMML 4.4 GaussianProcessModel: gamma, noiseVariance, lambda and degree all default to 1.
+  const common = { gamma: numberAttr(element, 'gamma') ?? 1, noiseVariance: numberAttr(element, 'noiseVariance') ?? 1, line: element.line };
+  switch (element.name) {
+    case 'RadialBasisKernel':
+      return { kind: 'RadialBasisKernel', ...common, lambda: numberAttr(element, 'lambda') ?? 1 };
+    case 'ARDSquaredExponentialKernel':
+      return { kind: 'ARDSquaredExponentialKernel', ...common, Lambda: parseLambda(element) };
+    case 'AbsoluteExponentialKernel':
+      return { kind: 'AbsoluteExponentialKernel', ...common, Lambda: parseLambda(element) };
+    default:
+      return { kind: 'GeneralizedExponentialKernel', ...common, degree: numberAttr(element, 'degree') ?? 1, Lambda: parseLambda(element) };
+  }
+}
+
+/** TrainingInstances with an InlineTable (a TableLocator names external data, which a browser cannot reach). */
+export function parseTrainingInstances(element: XmlElement, ctx: ParseContext): TrainingInstances {
+  const locator = childNamed(element, 'TableLocator');
+  if (locator !== undefined) ctx.unsupportedElement(locator, `<TableLocator> (training instances in external data) is not supported (line ${locator.line}).`);
+  const table = childNamed(element, 'InlineTable');
+  return {
+    isTransformed: booleanAttr(element, 'isTransformed', false),
+    InstanceFields: childrenNamed(requiredChild(element, 'InstanceFields'), 'InstanceField').map((f) => {
+      const field = requiredAttr(f, 'field');
+      return { field, column: columnName(optionalAttr(f, 'column') ?? field), line: f.line };
+    }),
+    InlineTable: table === undefined ? { rows: [], line: element.line } : parseInlineTable(table),
+    line: element.line,
+  };
+}
+
+export function parseGaussianProcessModel(element: XmlElement, common: ModelElement, ctx: ParseContext): GaussianProcessModel {
+  return {
+    ...common,
+    element: 'GaussianProcessModel',
+    optimizer: optionalAttr(element, 'optimizer'),
+    kernel: parseKernel(element),
+    TrainingInstances: parseTrainingInstances(requiredChild(element, 'TrainingInstances'), ctx),
+  };
+}
