@@ -75,3 +75,12 @@ describe('model-local functions', () => {
     expect(display.edges).toHaveLength(4);
   });
 });
+
+describe('display options', () => {
+  it('adds the operator name as the first row when names are shown', () => {
+    const conv = buildDisplayGraph(smallGraph(), { showNames: true }).nodes.find((n) => n.id === 'conv')!;
+    const plain = buildDisplayGraph(smallGraph()).nodes.find((n) => n.id === 'conv')!;
+    expect(conv.rows[0]).toEqual({ name: 'conv', text: '', isName: true });
+    expect(conv.height).toBeGreaterThan(plain.height);
+  });
+});

@@ -15,7 +15,8 @@ export interface DisplayNode {
   /** Operator type, or the value name for pills. */
   readonly label: string;
   readonly category: OpCategory | 'io';
-  readonly rows: readonly { readonly name: string; readonly text: string }[];
+  /** Body rows: the node's name when names are shown (`isName`), then its folded initializers. */
+  readonly rows: readonly { readonly name: string; readonly text: string; readonly isName?: boolean }[];
   /** Rows beyond {@link MAX_ROWS} that are not drawn. */
   readonly hiddenRows: number;
   readonly width: number;
@@ -59,7 +60,13 @@ export function tensorSpecText(spec: TensorSpec | undefined): string {
   return spec ? `${spec.type}${shapeText(spec.shape)}` : '';
 }
 
-function opNode(node: GraphNode, initializers: Graph['initializers']): DisplayNode {
+/** How much each node shows. */
+export interface DisplayOptions {
+  /** Show each operator's name under its type (netron's "Show Names"). */
+  readonly showNames?: boolean;
+}
+
+function opNode(node: GraphNode, initializers: Graph['initializers'], options: DisplayOptions): DisplayNode {
   const folded = node.inputs
     .filter((name) => initializers.has(name))
     .map((inputName) => ({ inputName, tensor: initializers.get(inputName)! }));
@@ -67,8 +74,9 @@ function opNode(node: GraphNode, initializers: Graph['initializers']): DisplayNo
     name: rowName(inputName),
     text: `⟨${tensor.shape.join('×') || 'scalar'}⟩`,
   }));
-  const shown = rows.slice(0, MAX_ROWS);
-  const hiddenRows = rows.length - shown.length;
+  const nameRow = options.showNames && node.name ? [{ name: truncate(node.name, 28), text: '', isName: true }] : [];
+  const shown = [...nameRow, ...rows.slice(0, MAX_ROWS)];
+  const hiddenRows = rows.length - (shown.length - nameRow.length);
   const rowWidth = Math.max(0, ...shown.map((row) => (row.name.length + row.text.length + 1) * ROW_CHAR));
   const rowCount = shown.length + (hiddenRows > 0 ? 1 : 0);
   return {
@@ -88,8 +96,11 @@ function opNode(node: GraphNode, initializers: Graph['initializers']): DisplayNo
 
 /** Initializer names are often long paths (`model.layer1.0.conv1.weight`); the row shows the last segment. */
 function rowName(name: string): string {
-  const last = name.split(/[./:]/).filter(Boolean).pop() ?? name;
-  return last.length > 18 ? `${last.slice(0, 17)}…` : last;
+  return truncate(name.split(/[./:]/).filter(Boolean).pop() ?? name, 18);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function pill(kind: 'input' | 'output', spec: TensorSpec): DisplayNode {
@@ -113,7 +124,7 @@ function pill(kind: 'input' | 'output', spec: TensorSpec): DisplayNode {
  * edge per (producer, consumer, value). Values without a producer in this graph (outer-scope names in a subgraph)
  * get no edge; the node panel lists them.
  */
-export function buildDisplayGraph(graph: Graph): DisplayGraph {
+export function buildDisplayGraph(graph: Graph, options: DisplayOptions = {}): DisplayGraph {
   const nodes: DisplayNode[] = [];
   const producer = new Map<string, string>();
   for (const input of graph.inputs) {
@@ -123,7 +134,7 @@ export function buildDisplayGraph(graph: Graph): DisplayGraph {
     producer.set(input.name, p.id);
   }
   for (const node of graph.nodes) {
-    nodes.push(opNode(node, graph.initializers));
+    nodes.push(opNode(node, graph.initializers, options));
     for (const output of node.outputs) if (output) producer.set(output, node.id);
   }
   const specs = new Map<string, TensorSpec>([...graph.valueInfo]);

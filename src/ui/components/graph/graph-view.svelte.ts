@@ -25,6 +25,7 @@ export class GraphViewState {
   stack = $state.raw<readonly { readonly label: string; readonly graph: Graph }[]>([]);
   direction = $state<LayoutDirection>('TB');
   engine = $state<LayoutRequest['engine']>('auto');
+  showNames = $state(false);
   positioned = $state.raw<PositionedGraph | undefined>();
   status = $state.raw<LayoutStatus>({ state: 'running', phase: 'preparing', fraction: 0 });
   selectedId = $state<string | undefined>();
@@ -35,7 +36,7 @@ export class GraphViewState {
   readonly #client: LayoutClient;
 
   readonly current = $derived(this.stack[this.stack.length - 1].graph);
-  readonly display = $derived(buildDisplayGraph(this.current));
+  readonly display = $derived(buildDisplayGraph(this.current, { showNames: this.showNames }));
   /** The merged paths of the zoomed-out drawing; only computed while it is shown. */
   readonly overview = $derived.by(() =>
     this.positioned && !this.isDetailed ? overviewPaths(this.positioned, this.visible.nodes, this.visible.edges) : undefined,
