@@ -1,5 +1,5 @@
 import type { EngineClient } from '../workers/engine-client.js';
-import type { RawValue, ResultFieldInfo } from '../workers/engine-protocol.js';
+import type { BatchReply, RawValue, ResultFieldInfo } from '../workers/engine-protocol.js';
 import type { ClassProbability, PredictionOutcome, Predictor } from './predictor.js';
 
 /** Evaluates a PMML model in the engine worker and shapes the reply for the result panel. */
@@ -21,6 +21,11 @@ export class PmmlPredictor implements Predictor {
       trace: reply.trace,
       latencyMs: reply.latencyMs,
     };
+  }
+
+  /** Scores every row of a CSV file in the engine worker. */
+  scoreCsv(text: string): Promise<BatchReply> {
+    return this.engine.scoreCsv(this.handle, text);
   }
 
   dispose(): void {

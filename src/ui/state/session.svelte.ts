@@ -14,6 +14,8 @@ export interface OpenedModel {
   readonly reply: OpenReply;
   /** PMML: evaluated in the engine worker. ONNX models run through {@link OpenedModel.onnx} instead. */
   readonly predictor?: Predictor;
+  /** PMML: scores whole CSV files (the same worker model as `predictor`). */
+  readonly batch?: PmmlPredictor;
   readonly onnx?: OnnxSession;
   /** Inputs to start the form with (a gallery sample's example), by field or tensor name. */
   readonly initialInputs?: Readonly<Record<string, string>>;
@@ -108,7 +110,8 @@ export class SessionState {
       return { record, version, reply, onnx, initialInputs };
     }
     if (reply.handle === undefined) throw { code: 'app.unexpected', message: 'The engine opened the model but cannot evaluate it.' } satisfies AppError;
-    return { record, version, reply, predictor: new PmmlPredictor(this.engine, reply.handle, reply.resultFields), initialInputs };
+    const pmml = new PmmlPredictor(this.engine, reply.handle, reply.resultFields);
+    return { record, version, reply, predictor: pmml, batch: pmml, initialInputs };
   }
 }
 

@@ -1,6 +1,7 @@
 import { toAppError } from '../state/app-error.js';
 import { reviveDescription } from './clone-description.js';
 import type {
+  BatchReply,
   EngineRequest,
   EngineResponseMessage,
   EvaluateReply,
@@ -43,6 +44,11 @@ export class EngineClient {
 
   evaluate(handle: number, record: Readonly<Record<string, RawValue>>): Promise<EvaluateReply> {
     return this.#call({ type: 'evaluate', handle, record }) as Promise<EvaluateReply>;
+  }
+
+  /** Scores every row of a CSV file's text with the model behind `handle`. */
+  scoreCsv(handle: number, text: string): Promise<BatchReply> {
+    return this.#call({ type: 'scoreCsv', handle, text }) as Promise<BatchReply>;
   }
 
   close(handle: number): void {

@@ -9,6 +9,7 @@ export type RawValue = string | number | boolean | null;
 export type EngineRequest =
   | { readonly type: 'open'; readonly fileName: string; readonly bytes: ArrayBuffer }
   | { readonly type: 'evaluate'; readonly handle: number; readonly record: Readonly<Record<string, RawValue>> }
+  | { readonly type: 'scoreCsv'; readonly handle: number; readonly text: string }
   | { readonly type: 'close'; readonly handle: number };
 
 /** A result field of a PMML model, with what the result panel needs to draw probabilities. */
@@ -40,6 +41,22 @@ export interface EvaluateReply {
   readonly decisionPath?: readonly string[];
   readonly trace?: unknown;
   readonly latencyMs: number;
+}
+
+/** The reply to `scoreCsv`: a preview of the scored rows and the whole result as CSV text. */
+export interface BatchReply {
+  readonly header: readonly string[];
+  readonly resultNames: readonly string[];
+  /** Input fields of the model the file has no column for (scored as missing). */
+  readonly missingFields: readonly string[];
+  readonly matchedFields: readonly string[];
+  readonly rowCount: number;
+  /** Rows the model could not score (their error is in the CSV's `error` column). */
+  readonly failed: number;
+  readonly preview: readonly { readonly inputs: readonly RawValue[]; readonly values: readonly RawValue[]; readonly error?: string }[];
+  /** The input columns, the result columns and `error`, for download. */
+  readonly csv: string;
+  readonly ms: number;
 }
 
 export type EngineRequestMessage = EngineRequest & { readonly id: number };

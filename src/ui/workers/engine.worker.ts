@@ -2,6 +2,7 @@
 import { verifyModel, type PmmlModel } from '../../engine/formats/pmml/index.js';
 import { openModelFile } from '../../engine/index.js';
 import { toAppError } from '../state/app-error.js';
+import { scoreCsv } from './batch-scoring.js';
 import { cloneableDescription } from './clone-description.js';
 import type { EngineRequest, EngineRequestMessage, EngineResponseMessage, EvaluateReply, OpenReply, ResultFieldInfo } from './engine-protocol.js';
 
@@ -53,6 +54,11 @@ async function handle(request: EngineRequest): Promise<{ value: unknown; transfe
         latencyMs: performance.now() - started,
       };
       return { value: reply };
+    }
+    case 'scoreCsv': {
+      const model = models.get(request.handle);
+      if (!model) throw new Error('The model is no longer open in the engine; reopen it.');
+      return { value: scoreCsv(model, request.text, resultFields(model).map((f) => f.name)) };
     }
     case 'close':
       models.delete(request.handle);
