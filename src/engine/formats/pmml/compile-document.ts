@@ -39,7 +39,7 @@ function defineFunctions(functions: readonly DefineFunction[], env: CompileEnv):
     });
     pending.push({ fn, body });
   }
-  // PMML 4.4 DefineFunction: the body "can only refer to the ParameterFields", so its scope holds nothing else.
+  // PMML 4.4 DefineFunction: the body can only refer to the ParameterFields, so its scope holds nothing else.
   for (const { fn, body } of pending) {
     const scope = new Scope();
     fn.ParameterField.forEach((parameter, index) => {

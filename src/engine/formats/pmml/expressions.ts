@@ -50,7 +50,7 @@ export function compileExpression(expression: Expression, scope: Scope, env: Com
       const one: TypedValue = { dataType: 'double', value: 1 };
       const zero: TypedValue = { dataType: 'double', value: 0 };
       const missing: Value = expression.mapMissingTo === undefined ? MISSING : { dataType: 'double', value: expression.mapMissingTo };
-      // PMML 4.4 NormDiscrete: "y = 1 if X = val, 0 otherwise".
+      // PMML 4.4 NormDiscrete: y = 1 if X = val, 0 otherwise.
       return {
         get: (ctx) => {
           const value = get(ctx);
@@ -89,7 +89,7 @@ function compileNormContinuous(expression: NormContinuous, scope: Scope, env: Co
     const value = get(ctx);
     if (value === MISSING) return missing;
     const x = toNumber(value);
-    // PMML 4.4 NormContinuous: "outliers ... asIs: extrapolate from the first or last two LinearNorm points".
+    // PMML 4.4 NormContinuous: outliers ... asIs: extrapolate from the first or last two LinearNorm points.
     if (x < orig[0] || x > orig[last]) {
       if (outliers === 'asMissingValues') return MISSING;
       if (outliers === 'asExtremeValues') return { dataType: 'double', value: x < orig[0] ? norm[0] : norm[last] };
@@ -205,7 +205,7 @@ function compileApply(expression: Apply, scope: Scope, env: CompileEnv): Compile
         if (v === MISSING) hasMissing = true;
         values[i] = v;
       }
-      // PMML 4.4 Apply: "mapMissingTo: if any of the input values of the function is missing, the function is not evaluated and this value is returned instead."
+      // PMML 4.4 Apply: mapMissingTo: if any of the input values of the function is missing, the function is not evaluated and this value is returned instead.
       if (hasMissing && mapMissingTo !== undefined) return mapMissingTo;
       let result: Value;
       try {
@@ -215,7 +215,7 @@ function compileApply(expression: Apply, scope: Scope, env: CompileEnv): Compile
         if (!(error instanceof UndefinedResultError || error instanceof InvalidValueError) || treatment === 'returnInvalid') throw error;
         result = MISSING;
       }
-      // PMML 4.4 Apply: "defaultValue: the value to return if the function evaluates to a missing value".
+      // PMML 4.4 Apply: defaultValue: the value to return if the function evaluates to a missing value.
       if (result === MISSING && defaultValue !== undefined) return defaultValue;
       return result;
     },

@@ -7,7 +7,7 @@ import type { MiningField } from './schema/mining-schema.js';
 import { MISSING, type DataType, type TypedValue, type Value } from './values.js';
 
 /**
- * Input preparation (PMML 4.4 "MiningSchema"): every value that enters a model is classified as valid,
+ * Input preparation (PMML 4.4 MiningSchema): every value that enters a model is classified as valid,
  * invalid or missing against its DataField, then the MiningField's outlier, invalid and missing value
  * treatments are applied. This module is the only place those rules live.
  */
@@ -38,9 +38,9 @@ function classifierFor(field: DataField | undefined): Classifier {
     classify(value) {
       const property = declared.get(valueKey(value));
       if (property !== undefined) return property;
-      // PMML 4.4 DataField: "If a categorical or ordinal field has valid values listed, all other values are invalid."
+      // PMML 4.4 DataField: If a categorical or ordinal field has valid values listed, all other values are invalid.
       if (isCategorical) return hasValid ? 'invalid' : 'valid';
-      // PMML 4.4 DataField: for continuous fields, "values outside of all Intervals are invalid".
+      // PMML 4.4 DataField: for continuous fields, values outside of all Intervals are invalid.
       if (intervals.length === 0) return 'valid';
       const x = toNumber(value);
       for (const interval of intervals) if (intervalContains(interval, x)) return 'valid';
@@ -65,7 +65,7 @@ function treatmentsFor(name: string, dataType: DataType, optype: string, miningF
   const high = miningField?.highValue ?? Infinity;
 
   const onMissing = (): Value => {
-    // PMML 4.4 MiningField: "missingValueTreatment=returnInvalid: … a missing value is treated as an invalid value".
+    // PMML 4.4 MiningField: missingValueTreatment=returnInvalid: … a missing value is treated as an invalid value.
     if (missingTreatment === 'returnInvalid' && missingReplacement === MISSING) {
       throw new MissingValueError(`Field '${name}' is missing and its missingValueTreatment is 'returnInvalid'.`, name);
     }
@@ -89,7 +89,7 @@ function treatmentsFor(name: string, dataType: DataType, optype: string, miningF
     if (outliers === 'asIs') return value;
     const x = toNumber(value);
     if (x >= low && x <= high) return value;
-    // PMML 4.4 MiningField@outliers: "asExtremeValues: … values are changed to the lowValue or highValue".
+    // PMML 4.4 MiningField@outliers: asExtremeValues: … values are changed to the lowValue or highValue.
     if (outliers === 'asMissingValues') return onMissing();
     return { dataType: value.dataType, value: x < low ? low : high };
   };

@@ -6,7 +6,7 @@ import { MISSING, type Value } from './values.js';
 
 /**
  * Values of earlier records, for `Lag`. A model that uses Lag remembers the last few values of each lagged
- * field across `evaluate` calls, in call order (PMML 4.4 Lag: "the value of the field n records before").
+ * field across `evaluate` calls, in call order (PMML 4.4 Lag: the value of the field n records before).
  */
 export class RecordHistory {
   private readonly fields = new Map<string, { get: Expr; depth: number; values: Value[] }>();

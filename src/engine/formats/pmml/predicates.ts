@@ -19,12 +19,12 @@ export function compilePredicate(predicate: Predicate, scope: Scope, env: Compil
     case 'SimplePredicate': {
       const binding = env.resolve(scope, predicate.field, 'SimplePredicate', predicate.line);
       const get = binding.get;
-      // PMML 4.4 SimplePredicate: "isMissing: True if the value is missing, false otherwise".
+      // PMML 4.4 SimplePredicate: isMissing: True if the value is missing, false otherwise.
       if (predicate.operator === 'isMissing') return (ctx) => get(ctx) === MISSING;
       if (predicate.operator === 'isNotMissing') return (ctx) => get(ctx) !== MISSING;
       const constant = looseValue(predicate.value ?? '', binding.dataType);
       const test = comparison(predicate.operator, constant);
-      // PMML 4.4 SimplePredicate: "if the field value is missing … the predicate evaluates to UNKNOWN".
+      // PMML 4.4 SimplePredicate: if the field value is missing … the predicate evaluates to UNKNOWN.
       return (ctx) => {
         const value = get(ctx);
         return value === MISSING ? undefined : test(value);
@@ -79,7 +79,7 @@ export function compilePredicate(predicate: Predicate, scope: Scope, env: Compil
             return result;
           };
         case 'surrogate':
-          // PMML 4.4 CompoundPredicate: "surrogate: ... the first predicate that does not evaluate to UNKNOWN is used".
+          // PMML 4.4 CompoundPredicate: surrogate: ... the first predicate that does not evaluate to UNKNOWN is used.
           return (ctx) => {
             for (const part of parts) {
               const r = part(ctx);

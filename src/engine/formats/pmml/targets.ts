@@ -41,11 +41,11 @@ export function compileTargets(
     const defaultValue = spec.TargetValue.find((v) => v.defaultValue !== undefined)?.defaultValue;
     return (p) => {
       if (p.value === MISSING) {
-        // PMML 4.4 TargetValue: "defaultValue: … the predicted value when the model cannot produce a prediction".
+        // PMML 4.4 TargetValue: defaultValue: … the predicted value when the model cannot produce a prediction.
         return defaultValue === undefined ? p : { ...p, value: { dataType: resultType, value: defaultValue } };
       }
       let x = toNumber(p.value);
-      // PMML 4.4 Target: "min and max are applied before rescaleFactor and rescaleConstant".
+      // PMML 4.4 Target: min and max are applied before rescaleFactor and rescaleConstant.
       if (min !== undefined && x < min) x = min;
       if (max !== undefined && x > max) x = max;
       if (rescaleFactor !== 1) x = round(x * rescaleFactor);
@@ -66,7 +66,7 @@ export function compileTargets(
     if (tv.displayValue !== undefined) display.set(key, tv.displayValue);
   }
   return (p) => {
-    // PMML 4.4 TargetValue: "priorProbability … is used when the model cannot compute a prediction".
+    // PMML 4.4 TargetValue: priorProbability … is used when the model cannot compute a prediction.
     const result = p.value === MISSING && priors.size > 0 ? classificationResult(new Map(priors), target.dataType) : p;
     if (display.size === 0 || result.value === MISSING) return result;
     const shown = display.get(result.value.value);

@@ -116,7 +116,7 @@ function aggregateClassification(method: MultipleModelMethod, outcomes: SegmentO
       return classificationResult(scores, dataType);
     }
     case 'max': {
-      // PMML 4.4 Segmentation: "max … the model with the highest probability for its predicted class is used".
+      // PMML 4.4 Segmentation: max … the model with the highest probability for its predicted class is used.
       let best: Prediction = MISSING_PREDICTION;
       let bestP = -Infinity;
       for (const o of outcomes) {

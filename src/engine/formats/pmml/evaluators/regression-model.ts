@@ -23,7 +23,7 @@ function compileTable(table: RegressionTable, mc: ModelCompileContext): TableSco
     const label = exponent === 1 ? p.name : `${p.name}^${exponent}`;
     terms.push((ctx, contributions) => {
       const value = get(ctx);
-      // PMML 4.4 Regression: "If the input value is missing, the result evaluates to a missing value".
+      // PMML 4.4 Regression: If the input value is missing, the result evaluates to a missing value.
       if (value === MISSING) return undefined;
       const x = r(toNumber(value));
       const term = r(coefficient * (exponent === 1 ? x : r(Math.pow(x, exponent))));
@@ -45,7 +45,7 @@ function compileTable(table: RegressionTable, mc: ModelCompileContext): TableSco
     terms.push((ctx, contributions) => {
       const value = get(ctx);
       if (value === MISSING) return undefined;
-      // PMML 4.4 CategoricalPredictor: "the coefficient is multiplied by 1 if the value matches, 0 otherwise".
+      // PMML 4.4 CategoricalPredictor: the coefficient is multiplied by 1 if the value matches, 0 otherwise.
       const coefficient = coefficients.get(valueKey(value)) ?? 0;
       contributions?.push({ label: `${name}=${String(value.value)}`, value: coefficient });
       return coefficient;
@@ -130,7 +130,7 @@ export function compileRegressionModel(model: RegressionModel, mc: ModelCompileC
       const contributions = ctx.trace === undefined ? undefined : [];
       const y = score(ctx, contributions);
       if (y === undefined) return MISSING_PREDICTION;
-      // PMML 4.4 Regression: for regression, "softmax and logit both compute 1/(1+exp(-y))".
+      // PMML 4.4 Regression: for regression, softmax and logit both compute 1/(1+exp(-y)).
       return { value: { dataType: math.dataType, value: inverseLink(method, y, math.round) }, contributions };
     };
   }

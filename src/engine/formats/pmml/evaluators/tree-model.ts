@@ -35,7 +35,7 @@ function nodePrediction(node: Node, path: readonly string[], model: TreeModel, m
   const total = distribution.reduce((sum, d) => sum + (d.recordCount ?? 0), 0);
   for (const d of distribution) {
     const key = looseValue(d.value, target.dataType).value;
-    // PMML 4.4 ScoreDistribution: "probability … if not specified, it is recordCount divided by the node's total".
+    // PMML 4.4 ScoreDistribution: probability … if not specified, it is recordCount divided by the node's total.
     probabilities.set(key, d.probability ?? (total > 0 ? (d.recordCount ?? 0) / total : 0));
     if (d.confidence !== undefined) confidences.set(key, d.confidence);
   }
@@ -129,7 +129,7 @@ function collectReachable(node: CompiledNode, ctx: EvaluationContext, into: Comp
 }
 
 function penalised(prediction: Prediction, penalty: number): Prediction {
-  // PMML 4.4 TreeModel: "missingValuePenalty … the confidence is multiplied by this factor for each default child taken".
+  // PMML 4.4 TreeModel: missingValuePenalty … the confidence is multiplied by this factor for each default child taken.
   const source = prediction.confidences ?? prediction.probabilities;
   if (penalty === 1 || source === undefined) return prediction;
   const confidences = new Map<ValueKey, number>();
@@ -167,7 +167,7 @@ export function compileTreeModel(model: TreeModel, mc: ModelCompileContext): (ct
         }
         if (truth === undefined) {
           switch (strategy) {
-            // PMML 4.4 TreeModel: "nullPrediction: If a missing value is encountered, then stop evaluation and return a null prediction".
+            // PMML 4.4 TreeModel: nullPrediction: If a missing value is encountered, then stop evaluation and return a null prediction.
             case 'nullPrediction':
               return MISSING_PREDICTION;
             // "lastPrediction: … the prediction of the last node whose predicate evaluated to true is returned".
@@ -191,7 +191,7 @@ export function compileTreeModel(model: TreeModel, mc: ModelCompileContext): (ct
           }
         }
       }
-      // PMML 4.4 TreeModel: noTrueChildStrategy "returnNullPrediction" or "returnLastPrediction".
+      // PMML 4.4 TreeModel: noTrueChildStrategy returnNullPrediction or returnLastPrediction.
       if (!returnLast) return MISSING_PREDICTION;
       break;
     }

@@ -244,7 +244,7 @@ export function columnName(column: string): string {
   return colon < 0 ? column : column.slice(colon + 1);
 }
 
-/** PMML 4.4 InlineTable: "each row element contains one element per column, named after the column". */
+/** PMML 4.4 InlineTable: each row element contains one element per column, named after the column. */
 export function parseInlineTable(element: XmlElement): InlineTable {
   return {
     rows: childrenNamed(element, 'row').map((row) => {
