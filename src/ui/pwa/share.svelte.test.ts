@@ -85,13 +85,22 @@ describe('ShareLinks', () => {
     await share.openFromAddress();
 
     const other = await page('0'.repeat(64));
-    share.applyPending(other.opened, other.bench);
+    share.attach(other.opened, other.bench)();
     expect(other.fills).toEqual([]);
 
     const shared = await page(sha256);
-    share.applyPending(shared.opened, shared.bench);
-    share.applyPending(shared.opened, shared.bench);
+    share.attach(shared.opened, shared.bench)();
+    share.attach(shared.opened, shared.bench)();
     expect(shared.fills).toEqual([{ petal_length: '5.5', colour: null }]);
+  });
+
+  it('fills the page already showing the shared model, which the opener does not re-create', async () => {
+    const { share } = harness();
+    const shown = await page(await sha256Hex(modelBytes));
+    share.attach(shown.opened, shown.bench);
+    address = `https://app.example/#${await encodeShareFragment({ name: 'Iris', fileName: 'iris.pmml', format: 'pmml', source: { kind: 'inline', bytes: modelBytes }, inputs: { petal_length: '6.1' } })}`;
+    await share.openFromAddress();
+    expect(shown.fills).toEqual([{ petal_length: '6.1' }]);
   });
 
   it('creates a link carrying the version bytes and the form, with missing fields as null', async () => {

@@ -44,6 +44,8 @@ export type CreatedLink =
 export class ShareLinks {
   pendingDownload = $state.raw<PendingDownload | null>(null);
   #pending: PendingInputs | undefined;
+  /** The model page on screen, which receives a link's inputs. */
+  #page: { readonly opened: OpenedModel; readonly bench: Workbench } | undefined;
 
   constructor(
     private readonly opener: Opener,
@@ -70,6 +72,8 @@ export class ShareLinks {
     this.#pending = { sha256: payload.sha256, inputs: payload.inputs, backend: payload.backend };
     const file = new File([payload.source.bytes as Uint8Array<ArrayBuffer>], payload.fileName);
     await this.opener.openFiles([file]);
+    // A link to the model already on screen re-opens no page; its inputs go to the page that is there.
+    this.#applyToPage();
   }
 
   /** Downloads the model of the pending `?model=` link and opens it. */
@@ -90,8 +94,9 @@ export class ShareLinks {
     if (payload.sha256 && (await sha256Hex(bytes)) !== payload.sha256) {
       this.notices.toast({ text: `The model at ${pending.host} has changed since the link was made; its inputs may not fit.` });
     }
-    this.#pending = { inputs: payload.inputs, backend: payload.backend };
+    this.#pending = { sha256: await sha256Hex(bytes), inputs: payload.inputs, backend: payload.backend };
     await this.opener.openFiles([new File([bytes], payload.fileName)]);
+    this.#applyToPage();
   }
 
   cancelDownload(): void {
@@ -99,10 +104,21 @@ export class ShareLinks {
   }
 
   /**
-   * Hands the link's inputs and backend to the model page that was just shown, once. The model page calls this
-   * when its workbench is ready (the share button does so on mount).
+   * Registers the model page on screen (the share button does so on mount); a link's inputs and backend go to
+   * it, once, when it shows the model the link carried. Returns the function that unregisters it.
    */
-  applyPending(opened: OpenedModel, bench: Workbench): void {
+  attach(opened: OpenedModel, bench: Workbench): () => void {
+    const page = { opened, bench };
+    this.#page = page;
+    this.#applyToPage();
+    return () => {
+      if (this.#page === page) this.#page = undefined;
+    };
+  }
+
+  #applyToPage(): void {
+    if (!this.#page) return;
+    const { opened, bench } = this.#page;
     const pending = this.#pending;
     if (!pending || (pending.sha256 !== undefined && pending.sha256 !== opened.version.sha256)) return;
     this.#pending = undefined;
