@@ -1,6 +1,7 @@
 import type { ModelKind } from '../model-kind.js';
 import { gaussianProcessModelKind } from './gaussian-process-model.js';
 import { anomalyDetectionModelKind } from './anomaly-detection-model.js';
+import { associationModelKind } from './association-model.js';
 import { clusteringModelKind } from './clustering-model.js';
 import { generalRegressionModelKind } from './general-regression-model.js';
 import { miningModelKind } from './mining-model.js';
@@ -21,6 +22,7 @@ export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, Model
   [
     gaussianProcessModelKind as ModelKind,
     anomalyDetectionModelKind as ModelKind,
+    associationModelKind as ModelKind,
     clusteringModelKind as ModelKind,
     generalRegressionModelKind as ModelKind,
     miningModelKind as ModelKind,

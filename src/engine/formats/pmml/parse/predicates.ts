@@ -64,8 +64,8 @@ export function parsePredicate(element: XmlElement, ctx: ParseContext): Predicat
 }
 
 /**
- * PMML 4.4 Array: "The content of an Array is a sequence of values separated by whitespace. Values containing
- * whitespace must be enclosed in double quotes; a double quote inside a quoted value is escaped by a backslash."
+ * PMML 4.4 Array: the content is a sequence of values separated by whitespace; a value that contains
+ * whitespace is enclosed in double quotes, and a double quote inside it is escaped with a backslash.
  */
 export function splitArrayContent(text: string): string[] {
   const values: string[] = [];
