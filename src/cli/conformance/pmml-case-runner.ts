@@ -55,7 +55,7 @@ async function readCaseCsv(path: string, spec: PmmlCase): Promise<CsvTable> {
 
 /** Scores every input row and matches the compared columns; the message describes the first difference. */
 export function compareCase(
-  model: Pick<PmmlModel, 'resultFields' | 'evaluate'>,
+  model: Pick<PmmlModel, 'resultFields' | 'evaluate' | 'groupField'>,
   input: CsvTable,
   expected: CsvTable,
   spec: PmmlCase,
@@ -74,25 +74,22 @@ export function compareCase(
     const fields = [...produced].map((name) => `'${name}'`).join(', ') || 'none';
     return { passed: false, message: `The model does not produce ${names} (its result fields: ${fields}).` };
   }
-  if (input.rows.length !== expected.rows.length) {
-    return {
-      passed: false,
-      message:
-        `input.csv has ${input.rows.length} rows but expected.csv has ${expected.rows.length}: grouped ` +
-        `(transactional) input, which scoring one record per row cannot reproduce.`,
-    };
+  const records = buildRecords(input, model.groupField);
+  if (records.length !== expected.rows.length) {
+    const unit = model.groupField === undefined ? 'rows' : `groups of '${model.groupField}'`;
+    return { passed: false, message: `input.csv has ${records.length} ${unit} but expected.csv has ${expected.rows.length} rows.` };
   }
   let firstDifference: string | undefined;
   let matched = 0;
-  input.rows.forEach((row, rowIndex) => {
-    const difference = compareRow(model, input.header, row, expected.rows[rowIndex], columns, spec);
+  records.forEach((record, rowIndex) => {
+    const difference = compareRow(model, record, expected.rows[rowIndex], columns, spec);
     if (difference === undefined) {
       matched += 1;
     } else {
       firstDifference ??= `row ${rowIndex + 1}${difference}`;
     }
   });
-  const total = input.rows.length;
+  const total = records.length;
   const rows = { matched, total };
   if (firstDifference === undefined) {
     return { passed: true, rows };
@@ -100,19 +97,41 @@ export function compareCase(
   return { passed: false, rows, message: `${firstDifference} (${total - matched} of ${total} rows differ)` };
 }
 
+type CaseRecord = Record<string, string | null | readonly string[]>;
+
+/**
+ * One record per input row; for a model with a `group` field (transactional AssociationModel input), one record
+ * per group value in order of first appearance, whose other fields hold the list of the group's present cells
+ * (jpmml `BatchUtil.groupRows`).
+ */
+function buildRecords(input: CsvTable, groupField: string | undefined): CaseRecord[] {
+  const toRecord = (row: readonly (string | null)[]): CaseRecord => Object.fromEntries(input.header.map((name, index) => [name, row[index]]));
+  const groupIndex = groupField === undefined ? -1 : input.header.indexOf(groupField);
+  if (groupIndex < 0) return input.rows.map(toRecord);
+  const groups = new Map<string | null, (readonly (string | null)[])[]>();
+  for (const row of input.rows) {
+    const key = row[groupIndex];
+    const rows = groups.get(key);
+    if (rows === undefined) groups.set(key, [row]);
+    else rows.push(row);
+  }
+  return [...groups].map(([key, rows]) => {
+    const record: CaseRecord = {};
+    input.header.forEach((name, index) => {
+      record[name] = index === groupIndex ? key : rows.map((row) => row[index]).filter((cell): cell is string => cell !== null);
+    });
+    return record;
+  });
+}
+
 /** `undefined` when the row matches; otherwise the rest of a sentence naming the column or the error. */
 function compareRow(
   model: Pick<PmmlModel, 'evaluate'>,
-  header: readonly string[],
-  row: readonly (string | null)[],
+  record: CaseRecord,
   expectedRow: readonly (string | null)[],
   columns: readonly ComparedColumn[],
   spec: PmmlCase,
 ): string | undefined {
-  const record: Record<string, string | null> = {};
-  header.forEach((name, index) => {
-    record[name] = row[index];
-  });
   let values: ReadonlyMap<string, ResultValue>;
   try {
     values = model.evaluate(record).values;

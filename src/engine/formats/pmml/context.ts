@@ -1,8 +1,11 @@
 import type { OpType } from './schema/data-dictionary.js';
 import type { DataType, Value } from './values.js';
 
-/** A raw input cell as callers hand it over (CSV text, form values). */
-export type RawValue = string | number | boolean | null | undefined;
+/**
+ * A raw input cell as callers hand it over (CSV text, form values). A list is a collection value: the items
+ * of one transaction, grouped by the MiningSchema's `group` field (AssociationModel).
+ */
+export type RawValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
 
 /** Per-record trace sink, present only when the caller asked for a trace. */
 export interface TraceSink {

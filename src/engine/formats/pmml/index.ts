@@ -50,6 +50,11 @@ export interface PmmlModel {
   /** Targets first, then OutputFields, with document names. */
   readonly resultFields: readonly ResultFieldSpec[];
   /**
+   * The MiningSchema's `group` field (transactional AssociationModel input): callers score one record per
+   * group value, whose active field holds the list of that group's items.
+   */
+  readonly groupField?: string;
+  /**
    * Scores one record. Strings are converted with the DataDictionary dataType; `null`/`undefined` is missing.
    * A document that uses `Lag` remembers earlier records, so its results depend on the order of calls.
    * @throws InvalidValueError / MissingValueError / UndefinedResultError for data problems (with the field).
@@ -137,6 +142,7 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
     description,
     inputFields,
     resultFields,
+    groupField: model.MiningSchema.MiningField.find((f) => f.usageType === 'group')?.name,
     evaluate(record, evaluateOptions) {
       const trace = evaluateOptions?.trace === true ? { derived: new Map() } : undefined;
       const ctx = new EvaluationContext(record, slotCount, predictionCount, trace);

@@ -4,6 +4,7 @@ import { castOrMissing, formatValue, toNumber, valueKey } from './convert.js';
 import { compileExpression, looseValue } from './expressions.js';
 import type { OutputBinding, TargetInfo } from './model-kind.js';
 import type { Prediction } from './prediction.js';
+import { ruleValueReader } from './rule-values.js';
 import type { OpType } from './schema/data-dictionary.js';
 import type { ModelElement } from './schema/model.js';
 import type { OutputField, ResultFeature } from './schema/output.js';
@@ -50,8 +51,16 @@ export const OUTPUT_FEATURES: Partial<Record<ResultFeature, FeatureReader>> = {
         : { dataType: 'string', value: p.displayValue ?? target.displayValues?.get(valueKey(p.value)) ?? formatValue(p.value) },
   }),
   probability: (field, target) => categoryProbability(field, target, (p) => p.probabilities),
-  confidence: (field, target) => categoryProbability(field, target, (p) => p.confidences ?? p.probabilities),
-  entityId: (field) => ({
+  confidence: (field, target) => withRuleValue(field, 'confidence', categoryProbability(field, target, (p) => p.confidences ?? p.probabilities)),
+  ruleValue: (field) => ruleValueFeature(field, field.ruleFeature ?? 'consequent'),
+  antecedent: (field) => ruleValueFeature(field, 'antecedent'),
+  consequent: (field) => ruleValueFeature(field, 'consequent'),
+  rule: (field) => ruleValueFeature(field, 'rule'),
+  ruleId: (field) => ruleValueFeature(field, 'ruleId'),
+  support: (field) => ruleValueFeature(field, 'support'),
+  lift: (field) => ruleValueFeature(field, 'lift'),
+  leverage: (field) => ruleValueFeature(field, 'leverage'),
+  entityId: (field) => withRuleValue(field, 'ruleId', {
     dataType: 'string',
     read: (p) => {
       // PMML 4.4 OutputField "rank": the entity (neighbour, cluster) at that position of the ranking.
@@ -59,7 +68,7 @@ export const OUTPUT_FEATURES: Partial<Record<ResultFeature, FeatureReader>> = {
       return id === undefined ? MISSING : { dataType: 'string', value: id };
     },
   }),
-  affinity: (field) => rankedAffinity(field, true),
+  affinity: (field) => withRuleValue(field, 'affinity', rankedAffinity(field, true)),
   clusterAffinity: (field) => rankedAffinity(field, true),
   entityAffinity: (field) => rankedAffinity(field, false),
   clusterId: () => ({
@@ -99,6 +108,19 @@ export const OUTPUT_FEATURES: Partial<Record<ResultFeature, FeatureReader>> = {
     };
   },
 };
+
+const RULE_TEXT_FEATURES: ReadonlySet<string> = new Set(['antecedent', 'consequent', 'rule', 'ruleId']);
+
+/** An association rule's feature (PMML 4.4 OutputField `ruleValue` with `ruleFeature`, or the 4.2+ feature names). */
+function ruleValueFeature(field: OutputField, feature: string): ReturnType<FeatureReader> {
+  return { dataType: RULE_TEXT_FEATURES.has(feature) ? 'string' : 'double', read: ruleValueReader(field, feature) };
+}
+
+/** Features that name an association rule's measure for an AssociationModel and mean something else for other models. */
+function withRuleValue(field: OutputField, feature: string, other: ReturnType<FeatureReader>): ReturnType<FeatureReader> {
+  const rule = ruleValueReader(field, feature);
+  return { dataType: other.dataType, read: (p, ctx) => (p.association === undefined ? other.read(p, ctx) : rule(p)) };
+}
 
 /**
  * `affinity`/`clusterAffinity` with a `value` name the entity (cluster id, instance id) whose affinity is
@@ -172,7 +194,13 @@ function outputDataType(field: OutputField, target: TargetInfo): DataType {
     case 'warning':
     case 'decision':
     case 'reasonCode':
+    case 'antecedent':
+    case 'consequent':
+    case 'rule':
+    case 'ruleId':
       return 'string';
+    case 'ruleValue':
+      return RULE_TEXT_FEATURES.has(field.ruleFeature ?? 'consequent') ? 'string' : 'double';
     case 'clusterId':
       return 'integer';
     default:

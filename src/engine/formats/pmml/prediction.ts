@@ -40,6 +40,27 @@ export interface Prediction {
   readonly clusterIndex?: number;
   /** Scorecard reason codes, the first ranked first (`reasonCode` with `rank`). */
   readonly reasonCodes?: readonly string[];
+  /** An AssociationModel's rules and which of them the record's items match (`ruleValue` outputs). */
+  readonly association?: AssociationOutcome;
+}
+
+/** An AssociationRule as outputs report it: its entity id, measures and item values. */
+export interface AssociationRuleView {
+  readonly id: string;
+  readonly support: number;
+  readonly confidence: number;
+  readonly lift?: number;
+  readonly leverage?: number;
+  readonly affinity?: number;
+  readonly antecedent: readonly string[];
+  readonly consequent: readonly string[];
+}
+
+/** Per rule (same order as `rules`): whether all antecedent items, and all consequent items, are in the record. */
+export interface AssociationOutcome {
+  readonly rules: readonly AssociationRuleView[];
+  readonly antecedentMatches: readonly boolean[];
+  readonly consequentMatches: readonly boolean[];
 }
 
 /** One entity of a ranking: its id and its affinity to the record. */
