@@ -73,7 +73,16 @@ test('after one visit the app runs offline, cross-origin isolated by its service
   await library.show('Iris random forest (scikit-learn)');
   await predict.expectReady();
   await expect(predict.headline).toHaveText(onlineHeadline);
-  await expect(page.getByTestId('backend')).toHaveAttribute('data-status', 'ready');
+
+  // The isolation the service worker added reaches onnxruntime-web: it runs the model on two WASM threads.
+  const backend = page.getByTestId('backend');
+  const threadCount = backend.getByRole('spinbutton', { name: 'Threads' });
+  await expect(threadCount).toBeEnabled();
+  await threadCount.fill('2');
+  await threadCount.press('Enter');
+  await expect(backend).toContainText('2 threads');
+  await expect(backend).toHaveAttribute('data-status', 'ready');
+  await expect(predict.headline).toHaveText(onlineHeadline);
   await context.setOffline(false);
 });
 
