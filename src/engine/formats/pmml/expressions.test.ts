@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UndefinedResultError } from '../../errors.js';
+import { InvalidMarkupError, UndefinedResultError } from '../../errors.js';
 import { dataField, expectClose, identityRegression, load, score } from './test-helpers.js';
 
 const FIELDS = [dataField('x'), dataField('y'), dataField('s', 'string', 'categorical'), dataField('t', 'string', 'categorical')];
@@ -186,5 +186,17 @@ describe('evaluation errors', () => {
       return;
     }
     throw new Error('expected an UndefinedResultError');
+  });
+});
+
+describe('built-in calls checked at load', () => {
+  it('rejects a wrong number of arguments, naming the line', () => {
+    expect(() => evaluate('<Apply function="abs"><FieldRef field="x"/><FieldRef field="x"/></Apply>', { x: 1 })).toThrow(/abs.*line \d+/);
+  });
+
+  it('rejects an invalid constant regular expression', () => {
+    expect(() => evaluate('<Apply function="matches"><FieldRef field="s"/><Constant dataType="string">a(b</Constant></Apply>', { s: 'a' })).toThrow(
+      InvalidMarkupError,
+    );
   });
 });

@@ -1,8 +1,8 @@
-import { InvalidMarkupError, InvalidValueError, UndefinedResultError } from '../../errors.js';
+import { InvalidMarkupError, InvalidValueError, UndefinedResultError, UnsupportedMarkupError } from '../../errors.js';
 import type { CompileEnv } from './compile-env.js';
 import type { Expr, Scope } from './context.js';
 import { castOrMissing, parseValue, toNumber, valueKey, valuesEqual, type ValueKey } from './convert.js';
-import { lookupBuiltin } from './functions/index.js';
+import { arityProblem, constantArgumentProblem, lookupBuiltin, type BuiltinFunction } from './functions/index.js';
 import { intervalContains } from './intervals.js';
 import { compileLag } from './lag.js';
 import type { OpType } from './schema/data-dictionary.js';
@@ -184,6 +184,7 @@ function compileApply(expression: Apply, scope: Scope, env: CompileEnv): Compile
     call = (ctx, values) => user.call(ctx, values);
     dataType = user.dataType;
   } else if (builtin !== undefined) {
+    checkBuiltinCall(builtin, expression, env);
     const tolerant = builtin.isMissingTolerant;
     call = (_ctx, values) => {
       // PMML 4.4 Built-in Functions: "If one of the input fields of a simple arithmetic function is a missing value, then the result evaluates to missing value"
@@ -220,6 +221,24 @@ function compileApply(expression: Apply, scope: Scope, env: CompileEnv): Compile
       return result;
     },
   };
+}
+
+/**
+ * Checks a built-in call when the model loads: the argument count, and constant arguments the function can
+ * validate up front (regular expressions, format patterns).
+ */
+function checkBuiltinCall(builtin: BuiltinFunction, expression: Apply, env: CompileEnv): void {
+  const { line } = expression;
+  const arity = arityProblem(builtin, expression.arguments.length);
+  if (arity !== undefined) throw new InvalidMarkupError(`${arity.replace(/\.$/, '')} in <Apply> (line ${line}).`, 'Apply', line);
+  const constants = expression.arguments.map((a) => (a.kind === 'Constant' && !a.missing ? looseValue(a.value, a.dataType) : undefined));
+  const problem = constantArgumentProblem(builtin, constants);
+  if (problem === undefined) return;
+  if (problem instanceof UnsupportedMarkupError) {
+    for (const feature of problem.features) env.unsupportedFeature('Apply', line, `${feature.message.replace(/\.$/, '')} (line ${line}).`);
+    return;
+  }
+  throw new InvalidMarkupError(`${problem.message.replace(/\.$/, '')} in <Apply> (line ${line}).`, 'Apply', line, { cause: problem });
 }
 
 /** `if` evaluates only the branch it takes, so an error in the other branch never surfaces. */
