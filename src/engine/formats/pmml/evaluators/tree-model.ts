@@ -36,8 +36,8 @@ function nodePrediction(node: Node, path: readonly string[], model: TreeModel, m
   for (const d of distribution) {
     const key = looseValue(d.value, target.dataType).value;
     // PMML 4.4 ScoreDistribution: probability … if not specified, it is recordCount divided by the node's total.
-    probabilities.set(key, d.probability ?? (total > 0 ? (d.recordCount ?? 0) / total : 0));
-    if (d.confidence !== undefined) confidences.set(key, d.confidence);
+    probabilities.set(key, math.round(d.probability ?? (total > 0 ? (d.recordCount ?? 0) / total : 0)));
+    if (d.confidence !== undefined) confidences.set(key, math.round(d.confidence));
   }
   let value: Value = MISSING;
   if (node.score !== undefined) {
