@@ -1,5 +1,5 @@
 import type { ModelStructure } from '../../../model/description.js';
-import type { EvaluationContext } from '../context.js';
+import { EvaluationContext } from '../context.js';
 import { castValue, compareValues, parseValue, valueKey, type ValueKey } from '../convert.js';
 import type { ModelCompileContext, ModelKind } from '../model-kind.js';
 import { parseNearestNeighborModel } from '../parse/nearest-neighbor-model.js';
@@ -117,9 +117,22 @@ export function compileNearestNeighborModel(model: NearestNeighborModel, mc: Mod
 
   const inputs = model.KNNInputs.map((input) => {
     const binding = env.resolve(scope, input.field, 'KNNInput', input.line);
-    return { get: binding.get, column: readColumn(input.field, binding.dataType, 'KNNInput', input.line) };
+    // jpmml: a KNNInput without its own column is computed from the instance's other fields (isTransformed="false").
+    const column = columnOf.has(input.field) ? readColumn(input.field, binding.dataType, 'KNNInput', input.line) : undefined;
+    return { get: binding.get, column };
   });
-  const references = rows.map((_, r) => inputs.map((input) => input.column[r]));
+  const instanceRecords = rows.map((row) => {
+    const record: Record<string, string | null> = {};
+    for (const f of instances.InstanceFields) record[f.field] = row.get(f.column) ?? null;
+    return record;
+  });
+  let cachedReferences: Value[][] | undefined;
+  // Computed on first use, once every slot of the document is allocated.
+  const references = (): Value[][] =>
+    (cachedReferences ??= instanceRecords.map((record, r) => {
+      const instance = new EvaluationContext(record, env.slots.slotCount, env.slots.predictionCount);
+      return inputs.map((input) => (input.column === undefined ? input.get(instance) : input.column[r]));
+    }));
   const comparison = compileComparison(model.ComparisonMeasure, model.KNNInputs, env);
   const idColumn = model.instanceIdVariable === undefined ? undefined : columnOf.get(model.instanceIdVariable);
   // jpmml: an instance's id is its instanceIdVariable cell, else its 1-based row number.
@@ -143,7 +156,8 @@ export function compileNearestNeighborModel(model: NearestNeighborModel, mc: Mod
     if (values.every((v) => v === MISSING)) return MISSING_PREDICTION;
     const adjustment = comparison.adjustment(values);
     const measures = new Float64Array(rows.length);
-    for (let r = 0; r < rows.length; r++) measures[r] = comparison.measure(values, references[r], adjustment);
+    const instanceValues = references();
+    for (let r = 0; r < rows.length; r++) measures[r] = comparison.measure(values, instanceValues[r], adjustment);
     const ranked = [...order].sort(isSimilarity ? (a, b) => measures[b] - measures[a] || a - b : (a, b) => measures[a] - measures[b] || a - b);
     const nearest = ranked.slice(0, k);
     const ranking: RankedEntity[] = ranked.map((r) => ({ id: ids[r], affinity: measures[r] }));
