@@ -10,6 +10,13 @@ import type { OpenReply } from '../workers/engine-protocol.js';
 /** Extensions tried first: a batch may hold a model plus the external data files it refers to. */
 const MODEL_EXTENSIONS = /\.(pmml|xml|onnx)$/i;
 
+/** Where a saved file landed in the library. */
+interface Saved {
+  readonly modelId: string;
+  readonly version: number;
+  readonly versionId: string;
+}
+
 export interface ReadProgress {
   readonly fileName: string;
   readonly loaded: number;
@@ -59,37 +66,40 @@ export class Opener {
   async openFiles(files: readonly File[], versionOf?: string): Promise<void> {
     const ordered = [...files].sort((a, b) => Number(MODEL_EXTENSIONS.test(b.name)) - Number(MODEL_EXTENSIONS.test(a.name)));
     const opened: { file: File; bytes: ArrayBuffer; reply: OpenReply }[] = [];
-    const leftovers: { file: File; bytes: ArrayBuffer; error: unknown }[] = [];
-    for (const file of ordered) {
-      if (opened.some((o) => externalLocations(o.reply).includes(file.name))) {
-        leftovers.push({ file, bytes: new ArrayBuffer(0), error: undefined });
-        continue;
+    /** Files that are not models: external data of a model in the batch, or problems to report. */
+    const leftovers: { file: File; error?: unknown }[] = [];
+    try {
+      for (const file of ordered) {
+        if (opened.some((o) => externalLocations(o.reply).includes(file.name))) {
+          leftovers.push({ file });
+          continue;
+        }
+        try {
+          const bytes = await this.#read(file);
+          this.progress = { fileName: file.name, loaded: bytes.byteLength, total: bytes.byteLength, phase: 'parsing' };
+          opened.push({ file, bytes, reply: await this.engine.open(file.name, bytes) });
+        } catch (error) {
+          leftovers.push({ file, error });
+        }
       }
-      try {
-        const bytes = await readFile(file, (loaded, total) => (this.progress = { fileName: file.name, loaded, total, phase: 'reading' }));
-        this.progress = { fileName: file.name, loaded: bytes.byteLength, total: bytes.byteLength, phase: 'parsing' };
-        opened.push({ file, bytes, reply: await this.engine.open(file.name, bytes) });
-      } catch (error) {
-        leftovers.push({ file, bytes: new ArrayBuffer(0), error });
+      let lastShown: Saved | undefined;
+      for (const { file, bytes, reply } of opened) {
+        const dataFiles = [];
+        for (const location of reply.externalDataFiles) {
+          const data = leftovers.find((l) => l.file.name === baseName(location));
+          if (data) dataFiles.push({ path: location, bytes: await this.#read(data.file) });
+        }
+        lastShown = (await this.#save(file.name, bytes, reply, dataFiles, versionOf)) ?? lastShown;
       }
-    }
-    let lastShown: { modelId: string; version: number } | undefined;
-    for (const { file, bytes, reply } of opened) {
-      const dataFiles = [];
-      for (const location of reply.externalDataFiles) {
-        const data = leftovers.find((l) => l.file.name === baseName(location));
-        if (data) dataFiles.push({ path: location, bytes: await readFile(data.file, () => undefined) });
+      const used = opened.flatMap((o) => externalLocations(o.reply));
+      for (const { file, error } of leftovers) {
+        if (used.includes(file.name)) continue;
+        this.notices.error(toAppError(error ?? new Error('Nothing in this batch refers to this file.'), file.name));
       }
-      const saved = await this.#save(file.name, bytes, reply, dataFiles, versionOf);
-      if (saved) lastShown = saved;
+      if (lastShown) this.router.go({ page: 'model', modelId: lastShown.modelId, version: lastShown.version });
+    } finally {
+      this.progress = null;
     }
-    const used = opened.flatMap((o) => externalLocations(o.reply));
-    for (const { file, error } of leftovers) {
-      if (used.includes(file.name)) continue;
-      this.notices.error(toAppError(error ?? new Error('Nothing in this batch refers to this file.'), file.name));
-    }
-    this.progress = null;
-    if (lastShown) this.router.go({ page: 'model', ...toRoute(lastShown) });
   }
 
   /**
@@ -105,7 +115,7 @@ export class Opener {
       const reply = await this.engine.open(fileName, download.bytes);
       const saved = await this.#save(fileName, download.bytes, reply, [], options.name);
       if (saved && options.exampleInputs) this.session.preset(saved.versionId, options.exampleInputs);
-      if (saved) this.router.go({ page: 'model', ...toRoute(saved) });
+      if (saved) this.router.go({ page: 'model', modelId: saved.modelId, version: saved.version });
     } catch (error) {
       this.notices.error({ ...toAppError(error, fileName), code: codeOrDownload(error) });
     } finally {
@@ -123,7 +133,11 @@ export class Opener {
     return taken && taken.latest.format !== reply.format ? `${stem} (${reply.format.toUpperCase()})` : stem;
   }
 
-  async #save(fileName: string, bytes: ArrayBuffer, reply: OpenReply, externalData: { path: string; bytes: ArrayBuffer }[], versionOf?: string) {
+  #read(file: File): Promise<ArrayBuffer> {
+    return readFile(file, (loaded, total) => (this.progress = { fileName: file.name, loaded, total, phase: 'reading' }));
+  }
+
+  async #save(fileName: string, bytes: ArrayBuffer, reply: OpenReply, externalData: { path: string; bytes: ArrayBuffer }[], versionOf?: string): Promise<Saved | undefined> {
     this.progress = { fileName, loaded: bytes.byteLength, total: bytes.byteLength, phase: 'saving' };
     const { description } = reply;
     const result = await this.library.add({
@@ -139,10 +153,6 @@ export class Opener {
     this.session.prime(result.version.id, reply);
     return { modelId: result.model.id, version: result.version.number, versionId: result.version.id };
   }
-}
-
-function toRoute(saved: { modelId: string; version: number }): { modelId: string; version: number } {
-  return { modelId: saved.modelId, version: saved.version };
 }
 
 function codeOrDownload(error: unknown): string {
