@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import { CONFORMANCE, expect, test } from './fixtures.js';
 import { LibraryPage } from './pages/library-page.js';
 import { ModelPage } from './pages/model-page.js';
 import { PredictPanel } from './pages/predict-panel.js';
@@ -111,4 +112,27 @@ test('a ?model= link whose host refuses the download explains why nothing opened
   await expect(library.errors).toContainText('https://models.example/iris.pmml');
   await expect(library.errors).toContainText('CORS');
   await expect(model.root).toHaveCount(0);
+});
+
+test('a model too large for a link is shared by the address where it is hosted', async ({ page, browser, baseURL, library, model }) => {
+  const file = `${CONFORMANCE}onnx/ppocr-mobile-v2-cls/model.onnx`;
+  await library.goto();
+  await library.open(file);
+  await model.expectOpen('model');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'does not fit in a link' })).toBeVisible();
+  await page.getByLabel('Address where the model file is hosted').fill('https://models.example/ocr/cls.onnx');
+  await page.getByRole('button', { name: 'Make link' }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link.length).toBeLessThan(1_000);
+
+  const other = await recipient(browser, baseURL);
+  await other.page.route('https://models.example/**', (route) =>
+    route.fulfill({ body: readFileSync(file), headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/octet-stream' } }),
+  );
+  await other.page.goto(link);
+  await other.page.getByRole('alertdialog').getByRole('button', { name: 'Download and open' }).click();
+  await expect(other.model.root).toHaveAttribute('data-format', 'onnx');
+  await expect(other.page.getByText('has changed since the link was made')).toHaveCount(0);
+  await other.context.close();
 });
