@@ -1,4 +1,5 @@
 import type { ModelKind } from '../model-kind.js';
+import { bayesianNetworkModelKind } from './bayesian-network-model.js';
 import { timeSeriesModelKind } from './time-series-model.js';
 import { baselineModelKind } from './baseline-model.js';
 import { gaussianProcessModelKind } from './gaussian-process-model.js';
@@ -22,6 +23,7 @@ import { treeModelKind } from './tree-model.js';
  */
 export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, ModelKind>(
   [
+    bayesianNetworkModelKind as ModelKind,
     timeSeriesModelKind as ModelKind,
     baselineModelKind as ModelKind,
     gaussianProcessModelKind as ModelKind,
