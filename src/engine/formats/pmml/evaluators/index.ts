@@ -1,11 +1,10 @@
 import type { ModelKind } from '../model-kind.js';
-import { bayesianNetworkModelKind } from './bayesian-network-model.js';
-import { timeSeriesModelKind } from './time-series-model.js';
-import { baselineModelKind } from './baseline-model.js';
-import { gaussianProcessModelKind } from './gaussian-process-model.js';
 import { anomalyDetectionModelKind } from './anomaly-detection-model.js';
 import { associationModelKind } from './association-model.js';
+import { baselineModelKind } from './baseline-model.js';
+import { bayesianNetworkModelKind } from './bayesian-network-model.js';
 import { clusteringModelKind } from './clustering-model.js';
+import { gaussianProcessModelKind } from './gaussian-process-model.js';
 import { generalRegressionModelKind } from './general-regression-model.js';
 import { miningModelKind } from './mining-model.js';
 import { naiveBayesModelKind } from './naive-bayes-model.js';
@@ -15,6 +14,7 @@ import { regressionModelKind } from './regression-model.js';
 import { ruleSetModelKind } from './rule-set-model.js';
 import { scorecardKind } from './scorecard.js';
 import { supportVectorMachineModelKind } from './support-vector-machine-model.js';
+import { timeSeriesModelKind } from './time-series-model.js';
 import { treeModelKind } from './tree-model.js';
 
 /**
@@ -23,13 +23,12 @@ import { treeModelKind } from './tree-model.js';
  */
 export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, ModelKind>(
   [
-    bayesianNetworkModelKind as ModelKind,
-    timeSeriesModelKind as ModelKind,
-    baselineModelKind as ModelKind,
-    gaussianProcessModelKind as ModelKind,
     anomalyDetectionModelKind as ModelKind,
     associationModelKind as ModelKind,
+    baselineModelKind as ModelKind,
+    bayesianNetworkModelKind as ModelKind,
     clusteringModelKind as ModelKind,
+    gaussianProcessModelKind as ModelKind,
     generalRegressionModelKind as ModelKind,
     miningModelKind as ModelKind,
     naiveBayesModelKind as ModelKind,
@@ -39,6 +38,7 @@ export const MODEL_KINDS: ReadonlyMap<string, ModelKind> = new Map<string, Model
     ruleSetModelKind as ModelKind,
     scorecardKind as ModelKind,
     supportVectorMachineModelKind as ModelKind,
+    timeSeriesModelKind as ModelKind,
     treeModelKind as ModelKind,
   ].map((kind) => [kind.element, kind]),
 );
