@@ -67,8 +67,9 @@ export class OnnxSession {
       const { createOnnxClient } = await import('../onnx/index.js');
       const client = createOnnxClient();
       const opened = await client.open(
-        new Uint8Array(this.bytes.slice(0)),
-        this.externalData.map((f) => ({ path: f.path, data: new Uint8Array(f.bytes.slice(0)) })),
+        // Structured clone copies these into the worker; the originals stay here for a later reconfigure.
+        new Uint8Array(this.bytes),
+        this.externalData.map((f) => ({ path: f.path, data: new Uint8Array(f.bytes) })),
         { executionProvider: this.backend, numThreads: this.threads },
       );
       this.backendInUse = opened.backend;

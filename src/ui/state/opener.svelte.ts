@@ -150,7 +150,7 @@ export class Opener {
       externalData,
     });
     if (!result) return undefined;
-    this.session.prime(result.version.id, reply);
+    this.session.prime(result.version.id, reply, { bytes, externalData });
     return { modelId: result.model.id, version: result.version.number, versionId: result.version.id };
   }
 }

@@ -21,6 +21,12 @@ export interface OpenedModel {
   readonly initialInputs?: Readonly<Record<string, string>>;
 }
 
+/** A version the opener has just read, parsed and saved. */
+interface Primed {
+  readonly reply: OpenReply;
+  readonly content: { readonly bytes: ArrayBuffer; readonly externalData: readonly { readonly path: string; readonly bytes: ArrayBuffer }[] };
+}
+
 /**
  * The open model. Reads the version's bytes from the library, parses them in the engine worker (unless the
  * opener just did), and builds its predictor. ONNX support (onnxruntime-web) is imported only here, lazily.
@@ -31,7 +37,7 @@ export class SessionState {
   isLoading = $state(false);
   /** Parsed replies by version id, kept for the version the opener has just saved. Never rendered. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not state
-  #primed = new Map<string, OpenReply>();
+  #primed = new Map<string, Primed>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not state
   #presets = new Map<string, Readonly<Record<string, string>>>();
   #request = 0;
@@ -41,9 +47,12 @@ export class SessionState {
     private readonly library: LibraryState,
   ) {}
 
-  /** Remembers a reply the opener already parsed, so showing that version does not parse it again. */
-  prime(versionId: string, reply: OpenReply): void {
-    this.#primed.set(versionId, reply);
+  /**
+   * Remembers what the opener already read and parsed, so showing that version neither parses it again nor
+   * reads a large model back from IndexedDB.
+   */
+  prime(versionId: string, reply: OpenReply, content: Primed['content']): void {
+    this.#primed.set(versionId, { reply, content });
   }
 
   /** Inputs the form starts with the next time this version is shown. */
@@ -99,9 +108,10 @@ export class SessionState {
   }
 
   async #open(record: ModelRecord, version: VersionInfo): Promise<OpenedModel> {
-    const content = await this.library.readVersion(version.id);
-    const reply = this.#primed.get(version.id) ?? (await this.engine.open(version.fileName, content.bytes));
+    const primed = this.#primed.get(version.id);
     this.#primed.delete(version.id);
+    const content = primed?.content ?? (await this.library.readVersion(version.id));
+    const reply = primed?.reply ?? (await this.engine.open(version.fileName, content.bytes));
     const initialInputs = this.#presets.get(version.id);
     this.#presets.delete(version.id);
     if (reply.format === 'onnx') {
