@@ -36,7 +36,7 @@ test('a PMML share link opens in a fresh browser with the same inputs and predic
 
   const other = await recipient(browser, baseURL);
   await other.page.goto(link);
-  await expect(other.model.root).toBeVisible();
+  await other.model.expectOpen('Iris decision tree');
   await expect(other.predict.field('petal_length')).toHaveValue('5.5');
   await expect(other.predict.field('petal_width')).toHaveValue('2.2');
   await other.predict.expectValue('class', 'Iris-virginica');

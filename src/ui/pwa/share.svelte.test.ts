@@ -13,11 +13,18 @@ const modelBytes = new TextEncoder().encode('<PMML version="4.4"/>');
 /** The app services ShareLinks talks to, recording what it asked of them. */
 function harness() {
   const opened: File[] = [];
+  const names: (string | undefined)[] = [];
   const errors: AppError[] = [];
-  const opener = { progress: null, openFiles: async (files: File[]) => void opened.push(...files) } as unknown as Opener;
-  const library = { readVersion: async () => ({ bytes: modelBytes.slice().buffer }) } as unknown as LibraryState;
+  const opener = {
+    progress: null,
+    openFiles: async (files: File[], name?: string) => void (opened.push(...files), names.push(name)),
+  } as unknown as Opener;
+  const library = {
+    models: [{ name: 'Churn', latest: { format: 'onnx' } }],
+    readVersion: async () => ({ bytes: modelBytes.slice().buffer }),
+  } as unknown as LibraryState;
   const notices = { error: (e: AppError) => void errors.push(e), toast: () => undefined } as unknown as Notices;
-  return { share: new ShareLinks(opener, library, notices), opened, errors };
+  return { share: new ShareLinks(opener, library, notices), opened, names, errors };
 }
 
 async function page(sha256: string) {
@@ -50,13 +57,21 @@ afterEach(() => {
 });
 
 describe('ShareLinks', () => {
-  it('opens an inline link through the opener and clears it from the address', async () => {
-    const { share, opened } = harness();
+  it('opens an inline link through the opener under its name and clears it from the address', async () => {
+    const { share, opened, names } = harness();
     address = `https://app.example/#${await encodeShareFragment({ name: 'Iris', fileName: 'iris.pmml', format: 'pmml', source: { kind: 'inline', bytes: modelBytes }, inputs: {} })}`;
     await share.openFromAddress();
     expect(opened.map((f) => f.name)).toEqual(['iris.pmml']);
+    expect(names).toEqual(['Iris']);
     expect(new Uint8Array(await opened[0].arrayBuffer())).toEqual(modelBytes);
     expect(address).toBe('https://app.example/#/');
+  });
+
+  it('leaves the naming to the opener when the recipient has a model of that name in another format', async () => {
+    const { share, names } = harness();
+    address = `https://app.example/#${await encodeShareFragment({ name: 'Churn', fileName: 'churn.pmml', format: 'pmml', source: { kind: 'inline', bytes: modelBytes }, inputs: {} })}`;
+    await share.openFromAddress();
+    expect(names).toEqual([undefined]);
   });
 
   it('reports a damaged link and opens nothing', async () => {

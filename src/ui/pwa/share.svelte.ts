@@ -71,7 +71,7 @@ export class ShareLinks {
     }
     this.#pending = { sha256: payload.sha256, inputs: payload.inputs, backend: payload.backend };
     const file = new File([payload.source.bytes as Uint8Array<ArrayBuffer>], payload.fileName);
-    await this.opener.openFiles([file]);
+    await this.opener.openFiles([file], this.#libraryName(payload));
     // A link to the model already on screen re-opens no page; its inputs go to the page that is there.
     this.#applyToPage();
   }
@@ -95,8 +95,17 @@ export class ShareLinks {
       this.notices.toast({ text: `The model at ${pending.host} has changed since the link was made; its inputs may not fit.` });
     }
     this.#pending = { sha256: await sha256Hex(bytes), inputs: payload.inputs, backend: payload.backend };
-    await this.opener.openFiles([new File([bytes], payload.fileName)]);
+    await this.opener.openFiles([new File([bytes], payload.fileName)], this.#libraryName(payload));
     this.#applyToPage();
+  }
+
+  /**
+   * The shared model keeps the name it had for the sender (becoming a new version when the recipient has a model
+   * of that name), unless the recipient's model of that name is of another format: then the opener names it.
+   */
+  #libraryName(payload: SharePayload): string | undefined {
+    const clash = this.library.models.find((m) => m.name === payload.name);
+    return clash && payload.format && clash.latest.format !== payload.format ? undefined : payload.name;
   }
 
   cancelDownload(): void {
