@@ -75,6 +75,16 @@ describe('BaselineModel', () => {
     </TestDistributions>`);
     expect(() => load(FIELDS, markup)).toThrow(UnsupportedMarkupError);
   });
+
+  it('scores as a segment of a MiningModel', () => {
+    const inner = baseline(`<TestDistributions field="congestion-score" testStatistic="zValue">
+      <Baseline><GaussianDistribution mean="500" variance="25"/></Baseline></TestDistributions>`).replace(/<Output>[\s\S]*<\/Output>/, '');
+    const markup = `<MiningModel functionName="regression">
+      <MiningSchema><MiningField name="congestion-score"/><MiningField name="score" usageType="target"/></MiningSchema>
+      <Segmentation multipleModelMethod="sum"><Segment id="a"><True/>${inner}</Segment><Segment id="b"><True/>${inner}</Segment></Segmentation>
+    </MiningModel>`;
+    expectClose(score(load(FIELDS, markup), { 'congestion-score': 510 }).score, 4);
+  });
 });
 
 describe('logDensity', () => {

@@ -100,6 +100,18 @@ describe('BayesianNetworkModel', () => {
     </BayesianNetworkModel>`;
     expect(() => load([dataField('x')], markup)).toThrow(UnsupportedMarkupError);
   });
+
+  it('votes as a segment of a MiningModel', () => {
+    const inner = sprinkler('GrassWet', ['Rain', 'Sprinkler']).replace(/<Output>[\s\S]*<\/Output>/, '');
+    const markup = `<MiningModel functionName="classification">
+      <MiningSchema><MiningField name="Rain"/><MiningField name="Sprinkler"/><MiningField name="GrassWet" usageType="target"/></MiningSchema>
+      <Output><OutputField name="pT" feature="probability" value="T"/></Output>
+      <Segmentation multipleModelMethod="average"><Segment id="only"><True/>${inner}</Segment></Segmentation>
+    </MiningModel>`;
+    const result = score(load(SPRINKLER_FIELDS, markup), { Rain: 'F', Sprinkler: 'T' });
+    expect(result.GrassWet).toBe('T');
+    expectClose(result.pT, 0.9, 1e-12);
+  });
 });
 
 describe('Bayesian network densities', () => {

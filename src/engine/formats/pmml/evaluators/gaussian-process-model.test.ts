@@ -103,4 +103,14 @@ describe('GaussianProcessModel', () => {
     const markup = gp(rbf, [[0, 0, 3]]).replace('<y>3</y>', '<y>three</y>');
     expect(() => load(FIELDS, markup)).toThrow(InvalidMarkupError);
   });
+
+  it('scores as a segment of a MiningModel', () => {
+    const inner = gp(rbf, [[0, 0, 3]]).replace(/<Output>[\s\S]*<\/Output>/, '');
+    const markup = `<MiningModel functionName="regression">
+      <MiningSchema><MiningField name="x1"/><MiningField name="x2"/><MiningField name="y" usageType="target"/></MiningSchema>
+      <Segmentation multipleModelMethod="selectFirst"><Segment id="only"><True/>${inner}</Segment></Segmentation>
+    </MiningModel>`;
+    const k = 2 * Math.exp(-(1 + 4) / 2);
+    expectClose(score(load(FIELDS, markup), { x1: 1, x2: 2 }).y, (k * 3) / 2.5);
+  });
 });

@@ -75,4 +75,14 @@ describe('TimeSeriesModel ExponentialSmoothing', () => {
   it('reports the polynomial exponential trend as unsupported when the model loads', () => {
     expect(() => load(FIELDS, smoothing('<Trend_ExpoSmooth trend="polynomial_exponential" smoothedValue="1"/>'))).toThrow(UnsupportedMarkupError);
   });
+
+  it('forecasts as a segment of a MiningModel', () => {
+    const markup = `<MiningModel functionName="regression">
+      <MiningSchema><MiningField name="h"/><MiningField name="ts_value" usageType="target"/></MiningSchema>
+      <Segmentation multipleModelMethod="selectFirst"><Segment id="only"><True/>
+        ${smoothing('<Trend_ExpoSmooth trend="additive" smoothedValue="2.5"/>')}
+      </Segment></Segmentation>
+    </MiningModel>`;
+    expectClose(score(load(FIELDS, markup), { h: 2 }).ts_value, 105);
+  });
 });
