@@ -132,7 +132,66 @@ export type ModelStructure =
       readonly summary: readonly { readonly label: string; readonly value: string }[];
       /** A neural network's layers, inputs first, for a view that draws the network (PMML NeuralNetwork). */
       readonly layers?: readonly NeuralLayerSpec[];
+      /** A scorecard's characteristics in document order (PMML Scorecard). */
+      readonly characteristics?: readonly CharacteristicSpec[];
+      /** A clustering model's clusters and the fields their centres are given in (PMML ClusteringModel). */
+      readonly clustering?: ClusteringSpec;
+      /** A rule set's rules in document order, compound rules with their children (PMML RuleSetModel). */
+      readonly ruleSet?: RuleSetSpec;
     };
+
+/** One characteristic of a scorecard: the attributes tried in order, the first true one scoring. */
+export interface CharacteristicSpec {
+  readonly name: string;
+  readonly baselineScore?: number;
+  readonly reasonCode?: string;
+  readonly attributes: readonly {
+    /** The attribute's predicate as readable text. */
+    readonly predicate: string;
+    /** The fixed partial score; absent when an expression computes it (`ComplexPartialScore`). */
+    readonly partialScore?: number;
+    /** The expression that computes the partial score, as readable text. */
+    readonly partialScoreExpression?: string;
+    readonly reasonCode?: string;
+  }[];
+}
+
+/** A center-based clustering model: centre coordinates in `fields` order, and how records are compared. */
+export interface ClusteringSpec {
+  readonly fields: readonly string[];
+  /** `distance` (nearest wins) or `similarity` (most similar wins). */
+  readonly measureKind: 'distance' | 'similarity';
+  readonly measure: string;
+  readonly clusters: readonly {
+    /** Entity id: the Cluster's `id`, else its 1-based position; matches ranked entity ids. */
+    readonly id: string;
+    readonly name?: string;
+    readonly size?: number;
+    readonly center: readonly number[];
+  }[];
+}
+
+/** A rule set: how the result is picked from the fired rules, the default, and the rules. */
+export interface RuleSetSpec {
+  readonly selectionMethods: readonly string[];
+  readonly defaultScore?: string;
+  readonly defaultConfidence?: number;
+  readonly rules: readonly RuleSpec[];
+}
+
+/** A SimpleRule (with `score`) or a CompoundRule (with `rules`), predicates as readable text. */
+export type RuleSpec =
+  | {
+      readonly kind: 'simple';
+      /** Entity id: the rule's `id`, else its 1-based depth-first position among SimpleRules. */
+      readonly id: string;
+      readonly predicate: string;
+      readonly score: string;
+      readonly confidence: number;
+      readonly weight: number;
+      readonly recordCount?: number;
+    }
+  | { readonly kind: 'compound'; readonly predicate: string; readonly rules: readonly RuleSpec[] };
 
 /** One layer of a neural network: its inputs (first layer), a hidden layer, or the output layer. */
 export interface NeuralLayerSpec {

@@ -7,12 +7,13 @@ import { toJs } from './convert.js';
 import { describePmml, inputFieldSpec, type ResultFieldSpec } from './describe.js';
 import { MODEL_KINDS } from './evaluators/index.js';
 import { parsePmml } from './parse/document.js';
-import type { Prediction, SegmentOutcome, TermContribution } from './prediction.js';
+import type { ModelExplanation, Prediction, RankedEntity, SegmentOutcome, TermContribution } from './prediction.js';
 import type { ModelVerification } from './schema/model-verification.js';
 import { runVerification, type VerificationResult } from './verify.js';
 import { readXml } from './xml-reader.js';
 
 export type { ResultFieldSpec } from './describe.js';
+export type { ModelExplanation, RankedEntity } from './prediction.js';
 export type { VerificationMismatch, VerificationResult } from './verify.js';
 
 /** One segment of an ensemble as the trace shows it. */
@@ -30,6 +31,14 @@ export interface EvaluationTrace {
   readonly segments?: readonly SegmentTrace[];
   readonly contributions?: readonly TermContribution[];
   readonly probabilities?: ReadonlyMap<string, number>;
+  /** The winning entity: a tree node, cluster, neighbour, rule or output neuron id. */
+  readonly entityId?: string;
+  /** Clusters or neighbours best first, with their distance or similarity to the record. */
+  readonly ranking?: readonly RankedEntity[];
+  /** Scorecard reason codes, the first ranked first. */
+  readonly reasonCodes?: readonly string[];
+  /** Neuron activations, matched scorecard attributes, fired rules. */
+  readonly explanation?: ModelExplanation;
 }
 
 /** The result of scoring one record. */
@@ -95,7 +104,16 @@ function traceOf(prediction: Prediction, derived: ReadonlyMap<string, import('./
   const values = new Map<string, string | number | boolean | null>();
   for (const [name, value] of derived) values.set(name, toJs(value));
   const probabilities = prediction.probabilities === undefined ? undefined : new Map([...prediction.probabilities].map(([k, p]) => [String(k), p]));
-  return { derived: values, segments: segmentTraces(prediction.segments), contributions: prediction.contributions, probabilities };
+  return {
+    derived: values,
+    segments: segmentTraces(prediction.segments),
+    contributions: prediction.contributions,
+    probabilities,
+    entityId: prediction.entityId,
+    ranking: prediction.ranking,
+    reasonCodes: prediction.reasonCodes,
+    explanation: prediction.explanation,
+  };
 }
 
 /**

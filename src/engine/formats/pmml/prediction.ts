@@ -10,6 +10,11 @@ export interface SegmentOutcome {
 
 /** One term's contribution to a regression score, for the live view. */
 export interface TermContribution {
+  /**
+   * The `targetCategory` of the RegressionTable the term belongs to: a classification has one table per
+   * category, and the same term label appears in each. Absent for a table without a targetCategory.
+   */
+  readonly table?: string;
   readonly label: string;
   readonly value: number;
 }
@@ -42,6 +47,18 @@ export interface Prediction {
   readonly reasonCodes?: readonly string[];
   /** An AssociationModel's rules and which of them the record's items match (`ruleValue` outputs). */
   readonly association?: AssociationOutcome;
+  /** Only when the evaluation is traced: how the model reached its result, for the live structure view. */
+  readonly explanation?: ModelExplanation;
+}
+
+/** What a traced evaluation keeps of a model's inner workings; evaluators fill it only when `ctx.trace` is set. */
+export interface ModelExplanation {
+  /** NeuralNetwork: the value of every NeuralInput and the output of every Neuron, by id. */
+  readonly activations?: ReadonlyMap<string, number>;
+  /** Scorecard: per Characteristic in document order, the 0-based index of the Attribute that matched and its points. */
+  readonly attributes?: readonly { readonly index: number; readonly points: number }[];
+  /** RuleSetModel: entity ids of the SimpleRules that fired, in document order. */
+  readonly firedRules?: readonly string[];
 }
 
 /** An AssociationRule as outputs report it: its entity id, measures and item values. */

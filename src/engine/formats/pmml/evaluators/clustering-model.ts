@@ -77,6 +77,12 @@ export function describeClusteringModel(model: ClusteringModel): ModelStructure 
         value: model.Cluster.map((c, i) => `${clusterId(c, i)}${c.name !== undefined && c.name !== clusterId(c, i) ? ` "${c.name}"` : ''}${c.size === undefined ? '' : ` (${c.size})`}`).join(', '),
       },
     ],
+    clustering: {
+      fields: model.ClusteringField.filter((f) => f.isCenterField).map((f) => f.field),
+      measureKind: measure.kind,
+      measure: measure.measure.kind,
+      clusters: model.Cluster.map((c, i) => ({ id: clusterId(c, i), name: c.name, size: c.size, center: c.center ?? [] })),
+    },
   };
 }
 

@@ -199,6 +199,12 @@ export function compileNeuralNetwork(model: NeuralNetwork, mc: ModelCompileConte
     return slot;
   };
 
+  /** Traced evaluations only: every input's and neuron's value by id, for the live network view. */
+  const explain = (prediction: Prediction, values: Float64Array): Prediction => ({
+    ...prediction,
+    explanation: { activations: new Map([...slots].map(([id, slot]) => [id, values[slot]])) },
+  });
+
   /** Scores the network; `undefined` when an input is missing (then Targets supply a default, as in jpmml). */
   const run = (ctx: EvaluationContext): Float64Array | undefined => {
     const values = new Float64Array(size);
@@ -238,8 +244,8 @@ export function compileNeuralNetwork(model: NeuralNetwork, mc: ModelCompileConte
       const values = run(ctx);
       if (values === undefined) return MISSING_PREDICTION;
       const predictions = readers.map(({ read }): Prediction => ({ value: { dataType: math.dataType, value: read(values) } }));
-      if (readers.length === 1) return predictions[0];
-      return { ...predictions[0], targets: new Map(readers.map(({ name }, i) => [name, predictions[i]])) };
+      const prediction = readers.length === 1 ? predictions[0] : { ...predictions[0], targets: new Map(readers.map(({ name }, i) => [name, predictions[i]])) };
+      return ctx.trace === undefined ? prediction : explain(prediction, values);
     };
   }
 
@@ -265,7 +271,8 @@ export function compileNeuralNetwork(model: NeuralNetwork, mc: ModelCompileConte
       neurons.set(key, neuron);
     }
     const result = classificationResult(probabilities, target.dataType);
-    return result.value === MISSING ? result : { ...result, entityId: neurons.get(result.value.value) };
+    const prediction = result.value === MISSING ? result : { ...result, entityId: neurons.get(result.value.value) };
+    return ctx.trace === undefined ? prediction : explain(prediction, values);
   };
 }
 

@@ -1,4 +1,5 @@
-import type { ModelStructure } from '../../../model/description.js';
+import type { ModelStructure, RuleSpec } from '../../../model/description.js';
+import { predicateText } from '../describe-models.js';
 import type { EvaluationContext } from '../context.js';
 import type { ValueKey } from '../convert.js';
 import { looseValue } from '../expressions.js';
@@ -70,6 +71,11 @@ export function compileRuleSetModel(model: RuleSetModel, mc: ModelCompileContext
   return (ctx) => {
     const fired: FiredRule[] = [];
     for (const walk of walkers) walk(ctx, fired);
+    const prediction = select(fired);
+    return ctx.trace === undefined ? prediction : { ...prediction, explanation: { firedRules: fired.map((r) => r.id) } };
+  };
+
+  function select(fired: readonly FiredRule[]): Prediction {
     // "If no rule fires, the defaultScore is the result, with defaultConfidence as its confidence."
     if (fired.length === 0) return fallback ?? MISSING_PREDICTION;
     const byScore = new Map<ValueKey, FiredRule[]>();
@@ -111,7 +117,24 @@ export function compileRuleSetModel(model: RuleSetModel, mc: ModelCompileContext
     }
     if (winner === undefined) return MISSING_PREDICTION;
     return { value: winner.value, confidences, entityId: winner.id };
-  };
+  }
+}
+
+/** Rules as the view draws them; SimpleRules without an id get their depth-first position, as the evaluator does. */
+function describeRules(rules: readonly Rule[], counter: { position: number }): RuleSpec[] {
+  return rules.map((rule): RuleSpec => {
+    if (rule.kind === 'CompoundRule') return { kind: 'compound', predicate: predicateText(rule.predicate), rules: describeRules(rule.rules, counter) };
+    counter.position += 1;
+    return {
+      kind: 'simple',
+      id: rule.id ?? String(counter.position),
+      predicate: predicateText(rule.predicate),
+      score: rule.score,
+      confidence: rule.confidence,
+      weight: rule.weight,
+      recordCount: rule.recordCount,
+    };
+  });
 }
 
 export function describeRuleSetModel(model: RuleSetModel): ModelStructure {
@@ -127,6 +150,12 @@ export function describeRuleSetModel(model: RuleSetModel): ModelStructure {
         value: ruleSet.defaultScore === undefined ? 'none' : `${ruleSet.defaultScore}${ruleSet.defaultConfidence === undefined ? '' : ` (confidence ${ruleSet.defaultConfidence})`}`,
       },
     ],
+    ruleSet: {
+      selectionMethods: ruleSet.RuleSelectionMethod.map((m) => m.criterion),
+      defaultScore: ruleSet.defaultScore,
+      defaultConfidence: ruleSet.defaultConfidence,
+      rules: describeRules(ruleSet.rules, { position: 0 }),
+    },
   };
 }
 

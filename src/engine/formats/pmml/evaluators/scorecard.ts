@@ -1,5 +1,6 @@
 import type { ModelStructure } from '../../../model/description.js';
 import { UndefinedResultError } from '../../../errors.js';
+import { expressionText, predicateText } from '../describe-models.js';
 import type { EvaluationContext, Expr } from '../context.js';
 import { toNumber } from '../convert.js';
 import { compileExpression } from '../expressions.js';
@@ -66,8 +67,10 @@ export function compileScorecard(model: Scorecard, mc: ModelCompileContext): (ct
   return (ctx) => {
     let score = model.initialScore;
     const reasonPoints = model.useReasonCodes ? new Map<string, number>() : undefined;
+    const matched = ctx.trace === undefined ? undefined : new Array<{ index: number; points: number }>();
     for (const { characteristic, baseline, attributes } of characteristics) {
-      const hit = attributes.find((a) => a.test(ctx) === true);
+      const index = attributes.findIndex((a) => a.test(ctx) === true);
+      const hit = index < 0 ? undefined : attributes[index];
       // "If not even a single Attribute evaluates to true for a given Characteristic, the scorecard as a whole
       // returns an invalid value."
       if (hit === undefined) throw new UndefinedResultError(`No Attribute of ${characteristicLabel(characteristic)} matches the record, so the Scorecard has no score.`);
@@ -75,12 +78,16 @@ export function compileScorecard(model: Scorecard, mc: ModelCompileContext): (ct
       // jpmml: a ComplexPartialScore that is missing makes the whole score missing (the target's default).
       if (points === undefined) return MISSING_PREDICTION;
       score = r(score + points);
+      matched?.push({ index, points });
       if (reasonPoints !== undefined && hit.reasonCode !== undefined) {
         const difference = isAbove ? points - baseline : baseline - points;
         reasonPoints.set(hit.reasonCode, (reasonPoints.get(hit.reasonCode) ?? 0) + difference);
       }
     }
-    const prediction: Prediction = { value: { dataType: target.dataType === 'float' ? 'float' : 'double', value: score } };
+    const prediction: Prediction = {
+      value: { dataType: target.dataType === 'float' ? 'float' : 'double', value: score },
+      explanation: matched === undefined ? undefined : { attributes: matched },
+    };
     if (reasonPoints === undefined) return prediction;
     // Codes with negative points are not reasons; the rest rank by points, highest first (stable sort keeps
     // the order in which codes first appeared for equal points).
@@ -101,6 +108,17 @@ export function describeScorecard(model: Scorecard): ModelStructure {
         value: `${c.Attribute.length} attributes${c.baselineScore === undefined ? '' : `, baseline ${c.baselineScore}`}${c.reasonCode === undefined ? '' : `, reason ${c.reasonCode}`}`,
       })),
     ],
+    characteristics: model.Characteristics.map((c, i) => ({
+      name: c.name ?? `Characteristic ${i + 1}`,
+      baselineScore: c.baselineScore ?? model.baselineScore,
+      reasonCode: c.reasonCode,
+      attributes: c.Attribute.map((a) => ({
+        predicate: predicateText(a.predicate),
+        partialScore: a.ComplexPartialScore === undefined ? a.partialScore : undefined,
+        partialScoreExpression: a.ComplexPartialScore === undefined ? undefined : expressionText(a.ComplexPartialScore),
+        reasonCode: a.reasonCode,
+      })),
+    })),
   };
 }
 
