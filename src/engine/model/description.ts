@@ -132,13 +132,21 @@ export type ModelStructure =
       readonly summary: readonly { readonly label: string; readonly value: string }[];
       /** A neural network's layers, inputs first, for a view that draws the network (PMML NeuralNetwork). */
       readonly layers?: readonly NeuralLayerSpec[];
-      /** A scorecard's characteristics in document order (PMML Scorecard). */
-      readonly characteristics?: readonly CharacteristicSpec[];
+      /** A scorecard's initial score, reason code settings and characteristics (PMML Scorecard). */
+      readonly scorecard?: ScorecardSpec;
       /** A clustering model's clusters and the fields their centres are given in (PMML ClusteringModel). */
       readonly clustering?: ClusteringSpec;
       /** A rule set's rules in document order, compound rules with their children (PMML RuleSetModel). */
       readonly ruleSet?: RuleSetSpec;
     };
+
+/** A scorecard: the score is `initialScore` plus the partial score of each characteristic's matched attribute. */
+export interface ScorecardSpec {
+  readonly initialScore: number;
+  /** How reason code points are counted (`pointsAbove`/`pointsBelow` the baseline); absent when reason codes are not used. */
+  readonly reasonCodeAlgorithm?: 'pointsAbove' | 'pointsBelow';
+  readonly characteristics: readonly CharacteristicSpec[];
+}
 
 /** One characteristic of a scorecard: the attributes tried in order, the first true one scoring. */
 export interface CharacteristicSpec {

@@ -71,7 +71,7 @@ describe('traced evaluations explain the model', () => {
 
   it('describes scorecard characteristics with attribute predicates and partial scores', () => {
     const structure = scorecard.description.structure;
-    const characteristics = structure.kind === 'other' ? structure.characteristics : undefined;
+    const characteristics = structure.kind === 'other' ? structure.scorecard?.characteristics : undefined;
     expect(characteristics?.[0]).toMatchObject({ name: 'ageBand', baselineScore: 0, reasonCode: 'RC1' });
     expect(characteristics?.[0].attributes.map((a) => [a.predicate, a.partialScore])).toEqual([
       ['age < 30', 5],

@@ -108,17 +108,21 @@ export function describeScorecard(model: Scorecard): ModelStructure {
         value: `${c.Attribute.length} attributes${c.baselineScore === undefined ? '' : `, baseline ${c.baselineScore}`}${c.reasonCode === undefined ? '' : `, reason ${c.reasonCode}`}`,
       })),
     ],
-    characteristics: model.Characteristics.map((c, i) => ({
-      name: c.name ?? `Characteristic ${i + 1}`,
-      baselineScore: c.baselineScore ?? model.baselineScore,
-      reasonCode: c.reasonCode,
-      attributes: c.Attribute.map((a) => ({
-        predicate: predicateText(a.predicate),
-        partialScore: a.ComplexPartialScore === undefined ? a.partialScore : undefined,
-        partialScoreExpression: a.ComplexPartialScore === undefined ? undefined : expressionText(a.ComplexPartialScore),
-        reasonCode: a.reasonCode,
+    scorecard: {
+      initialScore: model.initialScore,
+      reasonCodeAlgorithm: model.useReasonCodes ? model.reasonCodeAlgorithm : undefined,
+      characteristics: model.Characteristics.map((c, i) => ({
+        name: c.name ?? `Characteristic ${i + 1}`,
+        baselineScore: c.baselineScore ?? model.baselineScore,
+        reasonCode: c.reasonCode,
+        attributes: c.Attribute.map((a) => ({
+          predicate: predicateText(a.predicate),
+          partialScore: a.ComplexPartialScore === undefined ? a.partialScore : undefined,
+          partialScoreExpression: a.ComplexPartialScore === undefined ? undefined : expressionText(a.ComplexPartialScore),
+          reasonCode: a.reasonCode,
+        })),
       })),
-    })),
+    },
   };
 }
 
