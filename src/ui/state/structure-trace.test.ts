@@ -15,4 +15,27 @@ describe('toStructureTrace', () => {
     expect(trace?.segments?.[0]).toMatchObject({ id: '1', value: 'a', decisionPath: ['1', '2'], trace: { segments: [{ id: '1.1', value: 3 }] } });
     expect(trace?.terms).toEqual([{ label: 'x', contribution: 6, coefficient: 2, value: 3 }]);
   });
+
+  it('matches each regression term to the coefficient of its own target category table', () => {
+    const trace = toStructureTrace(
+      {
+        derived: new Map(),
+        contributions: [
+          { table: 'a', label: 'x', value: 4 },
+          { table: 'b', label: 'x', value: -6 },
+        ],
+      },
+      {
+        kind: 'regression',
+        tables: [
+          { targetCategory: 'a', intercept: 1, terms: [{ label: 'x', coefficient: 2 }] },
+          { targetCategory: 'b', intercept: 0, terms: [{ label: 'x', coefficient: -3 }] },
+        ],
+      },
+    );
+    expect(trace?.terms).toEqual([
+      { table: 'a', label: 'x', contribution: 4, coefficient: 2, value: 2 },
+      { table: 'b', label: 'x', contribution: -6, coefficient: -3, value: 2 },
+    ]);
+  });
 });

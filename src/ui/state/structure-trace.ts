@@ -12,6 +12,12 @@ export function toStructureTrace(trace: EvaluationTrace | undefined, structure: 
     derivedValues: Object.fromEntries(trace.derived),
     segments: trace.segments?.map(toSegment),
     terms: trace.contributions ? terms(trace.contributions, structure) : undefined,
+    entityId: trace.entityId,
+    ranking: trace.ranking,
+    reasonCodes: trace.reasonCodes,
+    activations: trace.explanation?.activations,
+    attributes: trace.explanation?.attributes,
+    firedRules: trace.explanation?.firedRules,
   };
 }
 
@@ -25,10 +31,16 @@ function toSegment(segment: PmmlSegmentTrace): SegmentTrace {
   };
 }
 
+/** A term's key within its RegressionTable: classification tables repeat the same labels, one table per target category. */
+const termKey = (table: string | undefined, label: string) => `${table ?? ''}\u0000${label}`;
+
 function terms(contributions: NonNullable<EvaluationTrace['contributions']>, structure: ModelStructure): TermContribution[] {
-  const coefficients = new Map(structure.kind === 'regression' ? structure.tables.flatMap((t) => t.terms.map((term) => [term.label, term.coefficient] as const)) : []);
+  const coefficients = new Map(
+    structure.kind === 'regression' ? structure.tables.flatMap((t) => t.terms.map((term) => [termKey(t.targetCategory, term.label), term.coefficient] as const)) : [],
+  );
   return contributions.map((c) => {
-    const coefficient = coefficients.get(c.label) ?? Number.NaN;
-    return { label: c.label, contribution: c.value, coefficient, value: Number.isFinite(coefficient) && coefficient !== 0 ? c.value / coefficient : undefined };
+    const coefficient = coefficients.get(termKey(c.table, c.label)) ?? Number.NaN;
+    const value = Number.isFinite(coefficient) && coefficient !== 0 ? c.value / coefficient : undefined;
+    return { ...(c.table === undefined ? {} : { table: c.table }), label: c.label, contribution: c.value, coefficient, value };
   });
 }

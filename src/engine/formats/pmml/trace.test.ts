@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPmml, type SegmentTrace } from './index.js';
-import { dataField, expectClose, load } from './test-helpers.js';
+import { dataField, expectClose, identityRegression, load, values } from './test-helpers.js';
 
 const FIELDS = [dataField('x'), dataField('y')];
 
@@ -95,5 +95,33 @@ describe('evaluation trace of a real boosted-trees-then-logistic-regression chai
     expect(new Set(inner.map((s) => s.decisionPath?.join('>'))).size).toBeGreaterThan(1);
     const sum = inner.reduce((s, t) => s + (t.value as number), 0);
     expectClose(boost?.value, sum + rescaleConstant, 1e-13);
+  });
+});
+
+describe('evaluation trace of a classification RegressionModel', () => {
+  const model = load(
+    [dataField('x'), dataField('c', 'string', 'categorical', values('u', 'v')), dataField('y', 'string', 'categorical', values('a', 'b', 'z'))],
+    `<RegressionModel functionName="classification" normalizationMethod="softmax">
+      <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x"/><MiningField name="c"/></MiningSchema>
+      <RegressionTable targetCategory="a" intercept="1"><NumericPredictor name="x" coefficient="2"/><CategoricalPredictor name="c" value="u" coefficient="0.5"/></RegressionTable>
+      <RegressionTable targetCategory="b" intercept="0"><NumericPredictor name="x" coefficient="-3"/><CategoricalPredictor name="c" value="u" coefficient="4"/></RegressionTable>
+      <RegressionTable targetCategory="z" intercept="0"/>
+    </RegressionModel>`,
+  );
+
+  it('names the target category of the RegressionTable each term contribution belongs to', () => {
+    const contributions = model.evaluate({ x: 2, c: 'u' }, { trace: true }).trace?.contributions;
+    expect(contributions).toEqual([
+      { table: 'a', label: 'x', value: 4 },
+      { table: 'a', label: 'c=u', value: 0.5 },
+      { table: 'b', label: 'x', value: -6 },
+      { table: 'b', label: 'c=u', value: 4 },
+    ]);
+  });
+
+  it('leaves the table out for a regression table without a targetCategory', () => {
+    const regression = load(FIELDS, identityRegression());
+    expect(regression.evaluate({ x: 3 }, { trace: true }).trace?.contributions).toEqual([{ label: 'x', value: 3 }]);
+    expect(regression.evaluate({ x: 3 }, { trace: true }).trace?.contributions?.[0]).not.toHaveProperty('table');
   });
 });

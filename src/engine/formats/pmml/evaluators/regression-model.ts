@@ -16,6 +16,9 @@ function compileTable(table: RegressionTable, mc: ModelCompileContext): TableSco
   const { env, scope, math } = mc;
   const r = math.round;
   const terms: ((ctx: EvaluationContext, contributions?: TermContribution[]) => number | undefined)[] = [];
+  // Classification tables repeat the same terms: a contribution names its table's targetCategory.
+  const contribution = (label: string, value: number): TermContribution =>
+    table.targetCategory === undefined ? { label, value } : { table: table.targetCategory, label, value };
   for (const p of table.NumericPredictor) {
     const get = env.resolve(scope, p.name, 'NumericPredictor', p.line).get;
     const coefficient = r(p.coefficient);
@@ -27,7 +30,7 @@ function compileTable(table: RegressionTable, mc: ModelCompileContext): TableSco
       if (value === MISSING) return undefined;
       const x = r(toNumber(value));
       const term = r(coefficient * (exponent === 1 ? x : r(Math.pow(x, exponent))));
-      contributions?.push({ label, value: term });
+      contributions?.push(contribution(label, term));
       return term;
     });
   }
@@ -47,7 +50,7 @@ function compileTable(table: RegressionTable, mc: ModelCompileContext): TableSco
       if (value === MISSING) return undefined;
       // PMML 4.4 CategoricalPredictor: the coefficient is multiplied by 1 if the value matches, 0 otherwise.
       const coefficient = coefficients.get(valueKey(value)) ?? 0;
-      contributions?.push({ label: `${name}=${String(value.value)}`, value: coefficient });
+      contributions?.push(contribution(`${name}=${String(value.value)}`, coefficient));
       return coefficient;
     });
   }
@@ -62,7 +65,7 @@ function compileTable(table: RegressionTable, mc: ModelCompileContext): TableSco
         if (value === MISSING) return undefined;
         product = r(product * toNumber(value));
       }
-      contributions?.push({ label, value: product });
+      contributions?.push(contribution(label, product));
       return product;
     });
   }
