@@ -24,6 +24,10 @@ export class ShareDialog {
     if (this.isOpen) await this.create();
   }
 
+  close(): void {
+    this.isOpen = false;
+  }
+
   /** Builds the link (with the URL when one was given) and copies it to the clipboard. */
   async create(): Promise<void> {
     this.isBusy = true;
