@@ -45,7 +45,7 @@ export interface ModelStore {
   restore(token: UndoToken): Promise<void>;
   /** Removes soft-deleted records (deleted at or before `before`, default: all) and their bytes for good. */
   purgeDeleted(before?: number): Promise<number>;
-  /** The bytes of a version with a file name to save them under. */
+  /** The model file of a version with a name to save it under (ONNX external data stays in `readVersion`). */
   exportVersion(versionId: string): Promise<ExportedFile>;
   /** Releases the underlying connection. */
   close(): void;
