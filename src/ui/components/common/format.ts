@@ -18,6 +18,15 @@ export function formatDate(millis: number): string {
   return dateFormat.format(new Date(millis));
 }
 
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+/** A short moment: the time for today, the date otherwise. */
+export function formatWhen(millis: number, now: number = Date.now()): string {
+  const date = new Date(millis);
+  return date.toDateString() === new Date(now).toDateString() ? `today ${timeFormat.format(date)}` : dayFormat.format(date);
+}
+
 /** A result value for people: numbers with up to 6 significant digits, missing as an em dash. */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
