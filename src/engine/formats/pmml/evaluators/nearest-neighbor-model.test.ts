@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UnsupportedMarkupError } from '../../../errors.js';
 import { dataField, expectClose, load, score, values } from '../test-helpers.js';
 
 const FIELDS = [dataField('x'), dataField('y'), dataField('label', 'string', 'categorical', values('a', 'b', 'c')), dataField('id', 'string', 'categorical')];
@@ -136,5 +137,17 @@ describe('NearestNeighborModel entities', () => {
       </NearestNeighborModel>`,
     );
     expect(score(model, { x: 3.9 })).toMatchObject({ y: 50, label: 'c' });
+  });
+});
+
+describe('NearestNeighborModel validation', () => {
+  it('reports weighted scoring over a similarity measure when the model loads', () => {
+    const model = `<NearestNeighborModel functionName="regression" numberOfNeighbors="1" continuousScoringMethod="weightedAverage">
+      <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x"/></MiningSchema>
+      ${instances(LINE)}
+      <ComparisonMeasure kind="similarity"><jaccard/></ComparisonMeasure>
+      <KNNInputs><KNNInput field="x"/></KNNInputs>
+    </NearestNeighborModel>`;
+    expect(() => load(FIELDS, model)).toThrow(UnsupportedMarkupError);
   });
 });

@@ -146,10 +146,20 @@ export function compileNearestNeighborModel(model: NearestNeighborModel, mc: Mod
     const dataType = dataField?.dataType ?? 'double';
     const optype = f.optype ?? dataField?.optype ?? 'continuous';
     const column = readColumn(f.name, dataType, 'MiningField', f.line);
-    return { name: f.name, score: optype === 'continuous' ? continuousScorer(model, column, dataType) : categoricalScorer(model, column) };
+    const isContinuous = optype === 'continuous';
+    return { name: f.name, isContinuous, score: isContinuous ? continuousScorer(model, column, dataType) : categoricalScorer(model, column) };
   });
 
   const isSimilarity = comparison.kind === 'similarity';
+  const weighted = targets.filter((t) => (t.isContinuous ? model.continuousScoringMethod === 'weightedAverage' : model.categoricalScoringMethod === 'weightedMajorityVote'));
+  if (isSimilarity && weighted.length > 0) {
+    // The weights are "1 / (distance + threshold)": they need a distance measure (jpmml requires one too).
+    env.unsupportedFeature(
+      'NearestNeighborModel',
+      model.line,
+      `Weighted scoring of '${weighted[0].name}' needs a distance measure, but the ComparisonMeasure is a similarity (line ${model.line}).`,
+    );
+  }
   const order = rows.map((_, r) => r);
   return (ctx) => {
     const values = inputs.map((input) => input.get(ctx));
