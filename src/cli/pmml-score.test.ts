@@ -88,6 +88,47 @@ describe('scoreWithModel', () => {
   });
 });
 
+/** Transactional input: baskets grouped by 'transaction'; the rule Cracker → Water fires for baskets with Cracker. */
+const ASSOCIATION_PMML = `<PMML version="4.4" xmlns="http://www.dmg.org/PMML-4_4">
+  <Header/>
+  <DataDictionary>
+    <DataField name="transaction" optype="categorical" dataType="string"/>
+    <DataField name="item" optype="categorical" dataType="string"/>
+  </DataDictionary>
+  <AssociationModel functionName="associationRules" numberOfTransactions="2" minimumSupport="0.1" minimumConfidence="0.1"
+      numberOfItems="2" numberOfItemsets="2" numberOfRules="1">
+    <MiningSchema>
+      <MiningField name="transaction" usageType="group"/>
+      <MiningField name="item" usageType="active"/>
+    </MiningSchema>
+    <Output>
+      <OutputField name="rule" feature="ruleValue" ruleFeature="ruleId" rank="1" algorithm="recommendation" dataType="string" optype="categorical"/>
+    </Output>
+    <Item id="1" value="Cracker"/>
+    <Item id="2" value="Water"/>
+    <Itemset id="1" numberOfItems="1"><ItemRef itemRef="1"/></Itemset>
+    <Itemset id="2" numberOfItems="1"><ItemRef itemRef="2"/></Itemset>
+    <AssociationRule id="r1" support="0.5" confidence="1.0" antecedent="1" consequent="2"/>
+  </AssociationModel>
+</PMML>`;
+
+describe('scoreWithModel on transactional input', () => {
+  it('writes one row per group, led by the group value', async () => {
+    let csv = '';
+    await scoreWithModel(loadPmml(ASSOCIATION_PMML), {
+      modelPath: 'rules.pmml',
+      inputPath: csvFile('baskets.csv', 'transaction,item\nt1,Coke\nt2,Coke\nt1,Cracker\n'),
+      separator: ',',
+      includeAll: false,
+      write: async (chunk) => {
+        csv += chunk;
+      },
+      warn: () => {},
+    });
+    expect(csv).toBe('transaction,rule\nt1,r1\nt2,\n');
+  });
+});
+
 describe('runScore', () => {
   it('detects the PMML model by its content and writes the results to --output', async () => {
     const modelPath = csvFile('linear.model', PMML);

@@ -1,12 +1,13 @@
 /**
  * Scores a CSV file with a PMML model, one record per row, streaming: rows are read, scored and written in
- * batches, so the input is never held whole in memory.
+ * batches, so the input is never held whole in memory (except transactional input, grouped before scoring).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { loadPmml, type PmmlModel } from '../engine/formats/pmml/index.js';
+import { loadPmml, type PmmlModel, type PmmlResult } from '../engine/formats/pmml/index.js';
 import { describeError, ScoringError } from './cli-error.js';
-import { CsvError, DEFAULT_MISSING_TOKENS, formatCsvRows, streamCsvBatches, toCell } from './csv.js';
+import { CsvError, DEFAULT_MISSING_TOKENS, formatCsvRows, streamCsvBatches, toCell, type Cell } from './csv.js';
+import { groupRecords, toRecord, type PmmlRecord } from './group-records.js';
 import type { ModelScorer, ScoreRequest } from './model-scorer.js';
 
 /** Result rows collected before a `write`: few large writes are cheaper than many small ones. */
@@ -35,28 +36,24 @@ export function startsWithMarkup(head: Uint8Array): boolean {
   return head[index] === 0x3c;
 }
 
-/** Scores every row of the request's CSV with `model`; resolves with the number of rows scored. */
-export async function scoreWithModel(
-  model: Pick<PmmlModel, 'inputFields' | 'resultFields' | 'evaluate'>,
-  request: ScoreRequest,
-): Promise<{ rows: number }> {
+type ScorableModel = Pick<PmmlModel, 'inputFields' | 'resultFields' | 'evaluate' | 'groupField'>;
+
+/**
+ * Scores the request's CSV with `model`: one result row per input row, or, for a model with a `group` field, one
+ * per group, led by the group's value. Resolves with the number of result rows.
+ */
+export async function scoreWithModel(model: ScorableModel, request: ScoreRequest): Promise<{ rows: number }> {
   const fields = model.resultFields.filter((field) => request.includeAll || field.isFinalResult);
   const inputName = basename(request.inputPath);
-  let header: string[] | undefined;
+  if (model.groupField !== undefined) {
+    return scoreGroups(model, model.groupField, fields, request);
+  }
   let batch: string[][] = [fields.map((field) => field.name)];
   let rows = 0;
-  for await (const rowsRead of streamCsvBatches(request.inputPath, request.separator)) {
-    for (const row of rowsRead) {
-      if (header === undefined) {
-        header = row;
-        warnAboutAbsentInputs(model, header, inputName, request);
-        continue;
-      }
+  for await (const { header, rowBatch } of readInput(model, request)) {
+    for (const row of rowBatch) {
       rows += 1;
-      if (row.length !== header.length) {
-        throw new CsvError(`Row ${rows} of ${inputName} has ${row.length} cells, but the header has ${header.length}.`);
-      }
-      const values = evaluateRow(model, header, row, () => `Row ${rows} of ${inputName}`);
+      const values = evaluate(model, toRecord(header, row), () => `Row ${rows} of ${inputName}`);
       batch.push(fields.map((field) => formatValue(values.get(field.name))));
     }
     if (batch.length >= BATCH_ROWS) {
@@ -64,24 +61,72 @@ export async function scoreWithModel(
       batch = [];
     }
   }
-  if (header === undefined) {
-    throw new CsvError(`${inputName} is empty: it has no header row.`);
-  }
   await request.write(formatCsvRows(batch, ','));
   return { rows };
 }
 
-function evaluateRow(
-  model: Pick<PmmlModel, 'evaluate'>,
-  header: readonly string[],
-  row: readonly string[],
-  nameRow: () => string,
-): ReadonlyMap<string, string | number | boolean | null> {
-  const record = Object.fromEntries(header.map((name, index) => [name, toCell(row[index], DEFAULT_MISSING_TOKENS)]));
+/** Transactional input cannot stream: a group's rows may lie anywhere in the file, so all rows are read first. */
+async function scoreGroups(
+  model: ScorableModel,
+  groupField: string,
+  fields: ScorableModel['resultFields'],
+  request: ScoreRequest,
+): Promise<{ rows: number }> {
+  let header: readonly string[] = [];
+  const rows: Cell[][] = [];
+  for await (const input of readInput(model, request)) {
+    header = input.header;
+    rows.push(...input.rowBatch);
+  }
+  const groups = groupRecords(header, rows, groupField);
+  const table = [[groupField, ...fields.map((field) => field.name)]];
+  for (const { groupValue, record } of groups) {
+    const values = evaluate(model, record, () => `Group '${groupValue}' of ${basename(request.inputPath)}`);
+    table.push([formatValue(groupValue), ...fields.map((field) => formatValue(values.get(field.name)))]);
+  }
+  await request.write(formatCsvRows(table, ','));
+  return { rows: groups.length };
+}
+
+/**
+ * The input's data rows in batches, with missing cells as `null`, each batch with the header; every row checked
+ * to be as wide as the header. Warns once about model inputs that have no column.
+ */
+async function* readInput(
+  model: Pick<PmmlModel, 'inputFields'>,
+  request: ScoreRequest,
+): AsyncGenerator<{ header: readonly string[]; rowBatch: Cell[][] }> {
+  const inputName = basename(request.inputPath);
+  let header: string[] | undefined;
+  let rowNumber = 0;
+  for await (const batch of streamCsvBatches(request.inputPath, request.separator)) {
+    const rowBatch: Cell[][] = [];
+    for (const row of batch) {
+      if (header === undefined) {
+        header = row;
+        warnAboutAbsentInputs(model, header, inputName, request);
+        continue;
+      }
+      rowNumber += 1;
+      if (row.length !== header.length) {
+        throw new CsvError(`Row ${rowNumber} of ${inputName} has ${row.length} cells, but the header has ${header.length}.`);
+      }
+      rowBatch.push(row.map((cell) => toCell(cell, DEFAULT_MISSING_TOKENS)));
+    }
+    if (header !== undefined) {
+      yield { header, rowBatch };
+    }
+  }
+  if (header === undefined) {
+    throw new CsvError(`${inputName} is empty: it has no header row.`);
+  }
+}
+
+function evaluate(model: Pick<PmmlModel, 'evaluate'>, record: PmmlRecord, nameRecord: () => string): PmmlResult['values'] {
   try {
     return model.evaluate(record).values;
   } catch (error) {
-    throw new ScoringError(`${nameRow()} could not be scored: ${describeError(error)}`, { cause: error });
+    throw new ScoringError(`${nameRecord()} could not be scored: ${describeError(error)}`, { cause: error });
   }
 }
 

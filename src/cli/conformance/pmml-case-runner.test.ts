@@ -8,7 +8,7 @@ import type { CsvTable } from '../csv.js';
 import { compareCase, createPmmlCaseRunner } from './pmml-case-runner.js';
 import type { PmmlCase } from './pmml-case.js';
 
-type FakeModel = Pick<PmmlModel, 'resultFields' | 'evaluate'>;
+type FakeModel = Pick<PmmlModel, 'resultFields' | 'evaluate' | 'groupField'>;
 
 /** A model computing y = 2x, with the result field named `y`. */
 const doubler: FakeModel = {
@@ -69,6 +69,16 @@ describe('compareCase', () => {
   it('looks up a mapped column under the engine field name', () => {
     const mapped = { ...spec, comparedColumns: ['predicted'], columnMapping: { predicted: 'y' } };
     expect(compareCase(doubler, input('3'), { header: ['predicted'], rows: [['6']] }, mapped).passed).toBe(true);
+  });
+
+  it('scores one record per group for a model with a group field, items as a list', () => {
+    const basketSize: FakeModel = {
+      resultFields: doubler.resultFields,
+      groupField: 'basket',
+      evaluate: (record) => ({ values: new Map([['y', (record['x'] as readonly string[]).length]]) }),
+    };
+    const baskets: CsvTable = { header: ['basket', 'x'], rows: [['b1', 'milk'], ['b2', 'eggs'], ['b1', 'tea']] };
+    expect(compareCase(basketSize, baskets, expected('2', '1'), spec)).toEqual({ passed: true, rows: { matched: 2, total: 2 } });
   });
 
   it('fails when input and expected rows differ in number', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { PmmlModel } from '../../engine/formats/pmml/index.js';
 import { describeError } from '../cli-error.js';
 import { readUnquotedCsv, type CsvTable } from '../csv.js';
+import { groupRecords, toRecord, type PmmlRecord } from '../group-records.js';
 import type { CaseOutcome, CaseRunner } from './case-runner.js';
 import { describeDifference, describeEquivalence, isEquivalent, type ResultValue } from './equivalence.js';
 import { CaseFileError, readPmmlCase, type PmmlCase } from './pmml-case.js';
@@ -97,37 +98,18 @@ export function compareCase(
   return { passed: false, rows, message: `${firstDifference} (${total - matched} of ${total} rows differ)` };
 }
 
-type CaseRecord = Record<string, string | null | readonly string[]>;
-
-/**
- * One record per input row; for a model with a `group` field (transactional AssociationModel input), one record
- * per group value in order of first appearance, whose other fields hold the list of the group's present cells
- * (jpmml `BatchUtil.groupRows`).
- */
-function buildRecords(input: CsvTable, groupField: string | undefined): CaseRecord[] {
-  const toRecord = (row: readonly (string | null)[]): CaseRecord => Object.fromEntries(input.header.map((name, index) => [name, row[index]]));
-  const groupIndex = groupField === undefined ? -1 : input.header.indexOf(groupField);
-  if (groupIndex < 0) return input.rows.map(toRecord);
-  const groups = new Map<string | null, (readonly (string | null)[])[]>();
-  for (const row of input.rows) {
-    const key = row[groupIndex];
-    const rows = groups.get(key);
-    if (rows === undefined) groups.set(key, [row]);
-    else rows.push(row);
+/** One record per input row, or per group for a model with a `group` field (see {@link groupRecords}). */
+function buildRecords(input: CsvTable, groupField: string | undefined): PmmlRecord[] {
+  if (groupField === undefined) {
+    return input.rows.map((row) => toRecord(input.header, row));
   }
-  return [...groups].map(([key, rows]) => {
-    const record: CaseRecord = {};
-    input.header.forEach((name, index) => {
-      record[name] = index === groupIndex ? key : rows.map((row) => row[index]).filter((cell): cell is string => cell !== null);
-    });
-    return record;
-  });
+  return groupRecords(input.header, input.rows, groupField).map((group) => group.record);
 }
 
 /** `undefined` when the row matches; otherwise the rest of a sentence naming the column or the error. */
 function compareRow(
   model: Pick<PmmlModel, 'evaluate'>,
-  record: CaseRecord,
+  record: PmmlRecord,
   expectedRow: readonly (string | null)[],
   columns: readonly ComparedColumn[],
   spec: PmmlCase,
