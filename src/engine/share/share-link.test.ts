@@ -155,6 +155,10 @@ describe('broken share links', () => {
     expect(error.message).toContain('link format 2');
   });
 
+  it('names a newer format version even when its layout differs', async () => {
+    expect((await failure(decodeShareFragment('share=3.a.b.c.d'))).code).toBe('share.version');
+  });
+
   it('refuses to inline a model that does not compress under the limit', async () => {
     const payload = { ...inline, source: { kind: 'inline' as const, bytes: noise(MAX_INLINE_COMPRESSED_BYTES + 1_000) } };
     expect((await failure(encodeShareFragment(payload))).code).toBe('share.tooLarge');

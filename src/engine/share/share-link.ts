@@ -134,14 +134,16 @@ export async function readShareUrl(href: string): Promise<SharePayload | undefin
 export async function decodeShareFragment(fragment: string): Promise<SharePayload> {
   const value = new URLSearchParams(fragment.replace(/^#/, '')).get(FRAGMENT_KEY) ?? '';
   const parts = value.split('.');
+  if (!/^\d+$/.test(parts[0])) throw corrupt('it is not in the form share=<version>.<checksum>.<data>');
+  // The version comes first: a later format may lay out the rest differently.
   const version = Number(parts[0]);
-  if (parts.length !== 3 || !/^\d+$/.test(parts[0])) throw corrupt('it is not in the form share=<version>.<checksum>.<data>');
   if (version !== SHARE_LINK_VERSION) {
     throw new ShareLinkError(
       `This link was made by a newer version of ModelPort (link format ${version}); this version reads format ${SHARE_LINK_VERSION}. Reload the page to update, then open the link again.`,
       'share.version',
     );
   }
+  if (parts.length !== 3) throw corrupt('it is not in the form share=<version>.<checksum>.<data>');
   const check = decodeBase64url(parts[1]);
   const body = decodeBase64url(parts[2]);
   if (!check || check.length !== CHECK_BYTES || !body) throw corrupt('it contains characters a link cannot have');
