@@ -49,7 +49,7 @@ test('after one visit the app runs offline, cross-origin isolated by its service
 
   await page.reload();
   expect(await page.evaluate(() => crossOriginIsolated && typeof SharedArrayBuffer === 'function')).toBe(true);
-  await expect(threads).toContainText('Threads:');
+  await expect(threads).toContainText('Threads available');
 
   await page.getByRole('button', { name: 'Open sample: Iris decision tree' }).click();
   await model.expectOpen('Iris decision tree');

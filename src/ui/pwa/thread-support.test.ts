@@ -6,7 +6,7 @@ const plain: ThreadEnvironment = { isCrossOriginIsolated: false, hasSharedArrayB
 
 describe('thread support', () => {
   it('reports threads with the core count when the page is isolated', () => {
-    expect(describeThreadSupport(isolated)).toMatchObject({ isAvailable: true, label: 'Threads: 8 cores', isReloadHelpful: false });
+    expect(describeThreadSupport(isolated)).toMatchObject({ isAvailable: true, label: 'Threads available · 8 cores', isReloadHelpful: false });
   });
 
   it('says one core means one thread even when isolated', () => {

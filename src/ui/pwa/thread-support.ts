@@ -29,7 +29,7 @@ export function describeThreadSupport(env: ThreadEnvironment): ThreadSupport {
   const cores = Math.max(1, env.hardwareConcurrency || 1);
   if (env.isCrossOriginIsolated && env.hasSharedArrayBuffer) {
     return cores > 1
-      ? { isAvailable: true, label: `Threads: ${cores} cores`, reason: `WASM threads are available: the page is cross-origin isolated and the device reports ${cores} CPU cores.`, isReloadHelpful: false }
+      ? { isAvailable: true, label: `Threads available · ${cores} cores`, reason: `WASM threads are available: the page is cross-origin isolated and the device reports ${cores} CPU cores.`, isReloadHelpful: false }
       : { isAvailable: false, label: 'Single thread', reason: 'The page is cross-origin isolated, but the device reports a single CPU core, so models run on one thread.', isReloadHelpful: false };
   }
   if (env.isCrossOriginIsolated) {
