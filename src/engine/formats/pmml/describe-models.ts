@@ -16,6 +16,24 @@ const OPERATORS: Record<string, string> = {
   greaterOrEqual: '≥',
 };
 
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * A number from the document as a person reads it. Converters print doubles with 17 or more significant
+ * digits (`2.45000000000000018`); those become the shortest decimal that reads back as the same double (`2.45`).
+ * Text that is already short, or is no number, stays as written: a categorical label such as `007` or `1.50`
+ * is kept verbatim, and no double needs more than 17 significant digits to be told apart.
+ */
+export function readableNumber(text: string): string {
+  const trimmed = text.trim();
+  const literal = DECIMAL.exec(trimmed);
+  if (literal === null) return text;
+  const significant = literal[1].replace('.', '').replace(/^0+/, '').length;
+  if (significant <= 15) return text;
+  const shortest = String(Number(trimmed));
+  return shortest.length < trimmed.length ? shortest : text;
+}
+
 /** A predicate as a person reads it: `age ≤ 42.5`, `colour ∈ {red, blue}`. */
 export function predicateText(predicate: Predicate): string {
   switch (predicate.kind) {
@@ -26,9 +44,9 @@ export function predicateText(predicate: Predicate): string {
     case 'SimplePredicate':
       if (predicate.operator === 'isMissing') return `${predicate.field} is missing`;
       if (predicate.operator === 'isNotMissing') return `${predicate.field} is not missing`;
-      return `${predicate.field} ${OPERATORS[predicate.operator]} ${predicate.value ?? ''}`;
+      return `${predicate.field} ${OPERATORS[predicate.operator]} ${readableNumber(predicate.value ?? '')}`;
     case 'SimpleSetPredicate':
-      return `${predicate.field} ${predicate.booleanOperator === 'isIn' ? '∈' : '∉'} {${predicate.Array.values.join(', ')}}`;
+      return `${predicate.field} ${predicate.booleanOperator === 'isIn' ? '∈' : '∉'} {${predicate.Array.values.map(readableNumber).join(', ')}}`;
     case 'CompoundPredicate': {
       const parts = predicate.predicates.map((p) => (p.kind === 'CompoundPredicate' ? `(${predicateText(p)})` : predicateText(p)));
       return parts.join(` ${predicate.booleanOperator} `);
@@ -40,13 +58,13 @@ export function predicateText(predicate: Predicate): string {
 export function expressionText(expression: Expression): string {
   switch (expression.kind) {
     case 'Constant':
-      return expression.missing ? 'missing' : expression.dataType === 'string' ? `"${expression.value}"` : expression.value;
+      return expression.missing ? 'missing' : expression.dataType === 'string' ? `"${expression.value}"` : readableNumber(expression.value);
     case 'FieldRef':
       return expression.field;
     case 'NormContinuous':
       return `normalize(${expression.field})`;
     case 'NormDiscrete':
-      return `${expression.field} = ${expression.value} ? 1 : 0`;
+      return `${expression.field} = ${readableNumber(expression.value)} ? 1 : 0`;
     case 'Discretize':
       return `discretize(${expression.field})`;
     case 'MapValues':
@@ -70,7 +88,7 @@ function treeNode(node: Node): TreeNodeSpec {
   return {
     id: node.id,
     predicate: predicateText(node.predicate),
-    score: node.score,
+    score: node.score === undefined ? undefined : readableNumber(node.score),
     recordCount: node.recordCount,
     distribution:
       node.ScoreDistribution.length === 0

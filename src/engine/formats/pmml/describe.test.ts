@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeNodeSpec } from '../../model/description.js';
+import { readableNumber } from './describe-models.js';
 import { dataField, identityRegression, load, values } from './test-helpers.js';
 
 describe('describePmml', () => {
@@ -58,5 +59,48 @@ describe('describePmml', () => {
   it('carries header information', () => {
     const model = load([dataField('x'), dataField('y')], identityRegression());
     expect(model.description).toMatchObject({ format: 'pmml', kind: 'RegressionModel', formatVersion: '4.4' });
+  });
+});
+
+describe('readable numbers in descriptions', () => {
+  it.each([
+    ['2.45000000000000018', '2.45'],
+    ['-0.10000000000000001', '-0.1'],
+    ['1.2999999999999999E-5', '0.000013'],
+    ['0.47450839878409956', '0.47450839878409956'],
+    ['1.0000000180025095E-35', '1.0000000180025095E-35'],
+    ['42.5', '42.5'],
+    ['1.50', '1.50'],
+    ['007', '007'],
+    ['red', 'red'],
+  ])('writes %s as %s', (text, readable) => {
+    expect(readableNumber(text)).toBe(readable);
+  });
+
+  it('shortens long doubles in tree predicates, set predicates and leaf scores', () => {
+    const model = load(
+      [dataField('a'), dataField('n', 'integer'), dataField('y')],
+      `<TreeModel functionName="regression"><MiningSchema><MiningField name="y" usageType="target"/>
+        <MiningField name="a"/><MiningField name="n"/></MiningSchema>
+        <Node score="0"><True/>
+          <Node score="0.30000000000000004"><SimplePredicate field="a" operator="lessOrEqual" value="2.45000000000000018"/></Node>
+          <Node score="2"><SimpleSetPredicate field="a" booleanOperator="isIn"><Array type="real">1.5 2.60000000000000009</Array></SimpleSetPredicate></Node>
+        </Node></TreeModel>`,
+    );
+    const root = (model.description.structure as { root: TreeNodeSpec }).root;
+    expect(root.children.map((c) => [c.predicate, c.score])).toEqual([
+      ['a ≤ 2.45', '0.30000000000000004'],
+      ['a ∈ {1.5, 2.6}', '2'],
+    ]);
+  });
+
+  it('shortens long doubles in derived-field expressions', () => {
+    const local = `<LocalTransformations><DerivedField name="d" dataType="double" optype="continuous">
+      <Apply function="*"><FieldRef field="x"/><Constant dataType="double">0.69999999999999996</Constant></Apply></DerivedField>
+      <DerivedField name="e" dataType="double" optype="continuous"><NormDiscrete field="x" value="3.00000000000000000001"/></DerivedField>
+      <DerivedField name="s" dataType="string" optype="categorical"><Constant dataType="string">0.69999999999999996</Constant></DerivedField>
+      </LocalTransformations>`;
+    const model = load([dataField('x'), dataField('y')], identityRegression(local));
+    expect(model.description.derivedFields?.map((f) => f.expression)).toEqual(['(x * 0.7)', 'x = 3 ? 1 : 0', '"0.69999999999999996"']);
   });
 });
