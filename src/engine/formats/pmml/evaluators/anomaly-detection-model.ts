@@ -14,9 +14,9 @@ const EULER_GAMMA = 0.5772156649;
 
 /**
  * The average path length of an unsuccessful binary-search-tree search among n points, which normalises
- * isolation-tree path lengths. PMML 4.4 Anomaly Detection Models: "c(n) = 2H(n − 1) − (2(n − 1)/n)" where
- * "H(i) is the harmonic number and it can be estimated by ln(i) + 0.5772156649 (Euler's constant)"; the
- * isolation forest paper sets c(2) = 1 and c(n) = 0 below that.
+ * isolation-tree path lengths (PMML 4.4 Anomaly Detection Models, after Liu, Ting and Zhou 2008):
+ * c(n) = 2·H(n − 1) − 2(n − 1)/n with the harmonic number H(i) ≈ ln(i) + γ; the paper sets c(2) = 1 and
+ * c(n) = 0 below that.
  */
 export function averagePathLength(n: number): number {
   if (n > 2) return 2 * (Math.log(n - 1) + EULER_GAMMA) - (2 * (n - 1)) / n;
@@ -24,8 +24,8 @@ export function averagePathLength(n: number): number {
 }
 
 /**
- * PMML 4.4 isolation forest anomaly score: "s(x, n) = 2^(−E(h(x))/c(n))", E(h(x)) being the average path length
- * the embedded MiningModel predicts (the mean of its trees' leaf scores).
+ * The isolation forest anomaly score of PMML 4.4 Anomaly Detection Models, s(x, n) = 2^(−E(h(x))/c(n)), E(h(x))
+ * being the average path length the embedded MiningModel predicts (the mean of its trees' leaf scores).
  */
 export function isolationForestScore(meanPathLength: number, sampleDataSize: number): number {
   return Math.pow(2, -meanPathLength / averagePathLength(sampleDataSize));
@@ -60,7 +60,7 @@ export function compileAnomalyDetectionModel(model: AnomalyDetectionModel, mc: M
     case 'clusterMeanDist': {
       const distances = model.MeanClusterDistances ?? [];
       // PMML 4.4: the anomaly score is the record's distance to its nearest cluster center divided by that
-      // cluster's mean distance (MeanClusterDistances, "one value per cluster, in the order of the clusters").
+      // cluster's mean distance (MeanClusterDistances holds one value per cluster, in the order of the clusters).
       return (ctx) => {
         const p = nested.evaluate(ctx);
         const index = p.clusterIndex;
@@ -75,8 +75,8 @@ export function compileAnomalyDetectionModel(model: AnomalyDetectionModel, mc: M
         return score(distance / mean);
       };
     }
-    // PMML 4.4: a one-class SVM's decision value is the anomaly score as it is; "other" models are scored by
-    // their own PMML rules.
+    // PMML 4.4: a one-class SVM's decision value is the anomaly score as it is; models of algorithmType
+    // 'other' are scored by their own PMML rules.
     case 'ocsvm':
     case 'other':
       return (ctx) => {

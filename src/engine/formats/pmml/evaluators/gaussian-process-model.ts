@@ -142,8 +142,8 @@ export function compileGaussianProcessModel(model: GaussianProcessModel, mc: Mod
   );
   const n = x.length;
   const kernel = compileGaussianKernel(model.kernel, inputs.length);
-  // PMML 4.4 Gaussian Process: "μ(x_new|D) = kᵀ(K + σ_ε²I)⁻¹y_1:n" and
-  // "σ²(x_new|D) = k(x_new, x_new) − kᵀ(K + σ_ε²I)⁻¹k". The factorisation is done once, when the model loads.
+  // PMML 4.4 Gaussian Process Models: the predictive mean μ(x|D) = kᵀ(K + σ²I)⁻¹y and variance
+  // σ²(x|D) = k(x, x) − kᵀ(K + σ²I)⁻¹k, σ² being the noise variance. K + σ²I is factorised once, at load.
   const matrix = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {

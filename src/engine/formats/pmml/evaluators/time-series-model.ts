@@ -21,8 +21,8 @@ function dampedSum(phi: number, h: number): number {
 
 /**
  * The h-step-ahead forecast of PMML 4.4 ExponentialSmoothing (Gardner's formulas): from the smoothed level S
- * and trend T, "additive" S + h·T, "damped_additive" S + Σφ^i·T, "multiplicative" S·T^h,
- * "damped_multiplicative" S·T^(Σφ^i); an additive season adds, a multiplicative one multiplies, the seasonal
+ * and trend T, additive S + h·T, damped_additive S + Σφ^i·T, multiplicative S·T^h,
+ * damped_multiplicative S·T^(Σφ^i); an additive season adds, a multiplicative one multiplies, the seasonal
  * index of the period position h steps after the last observation. The result is transformed back from the
  * logarithmic or square-root scale the model was fitted on. `undefined` for a trend this evaluator lacks.
  */
