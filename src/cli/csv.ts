@@ -103,7 +103,7 @@ const MAX_QUEUED_BATCHES = 4;
 /**
  * Streams the rows of a CSV file (header row first) in batches, without reading it whole. Papaparse parses each
  * chunk the file stream delivers; the file is paused while {@link MAX_QUEUED_BATCHES} parsed batches wait for the
- * consumer. (Papaparse's own duplex stream pushes row by row and is about 40 times slower.) Quoted cells follow
+ * consumer. (Papaparse's own duplex stream pushes row by row: 35 times slower on a 200,000-row file.) Quoted cells follow
  * RFC 4180.
  */
 export async function* streamCsvBatches(path: string, separator: string): AsyncGenerator<string[][]> {
