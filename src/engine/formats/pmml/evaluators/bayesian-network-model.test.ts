@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidMarkupError, UnsupportedMarkupError } from '../../../errors.js';
+import { InvalidMarkupError } from '../../../errors.js';
 import { dataField, expectClose, load, score, values } from '../test-helpers.js';
 import { normalDensity, triangularDensity } from './bayesian-network-model/densities.js';
 
@@ -91,14 +91,25 @@ describe('BayesianNetworkModel', () => {
     expect(() => load([dataField('A', 'string', 'categorical', TF), dataField('B', 'string', 'categorical', TF)], markup)).toThrow(InvalidMarkupError);
   });
 
-  it('reports a continuous target as unsupported when the model loads', () => {
+  it('predicts a continuous target by its posterior mean over the discrete parents', () => {
     const markup = `<BayesianNetworkModel functionName="regression">
-      <MiningSchema><MiningField name="x" usageType="target"/></MiningSchema>
-      <BayesianNetworkNodes><ContinuousNode name="x"><ContinuousDistribution><UniformDistribution>
-        <Lower><Constant>0</Constant></Lower><Upper><Constant>1</Constant></Upper></UniformDistribution></ContinuousDistribution></ContinuousNode>
+      <MiningSchema><MiningField name="Rain"/><MiningField name="GrassWet"/><MiningField name="x" usageType="target"/></MiningSchema>
+      <BayesianNetworkNodes>
+        <DiscreteNode name="Rain">${vp(0.2)}</DiscreteNode>
+        <DiscreteNode name="GrassWet">${row({ Rain: 'T' }, 0.9)}${row({ Rain: 'F' }, 0.3)}</DiscreteNode>
+        <ContinuousNode name="x">
+          <ContinuousConditionalProbability><ParentValue parent="Rain" value="T"/><ContinuousDistribution><UniformDistribution>
+            <Lower><Constant>0</Constant></Lower><Upper><Constant>10</Constant></Upper></UniformDistribution></ContinuousDistribution>
+          </ContinuousConditionalProbability>
+          <ContinuousConditionalProbability><ParentValue parent="Rain" value="F"/><ContinuousDistribution><LognormalDistribution>
+            <Mean><Constant>0</Constant></Mean><Variance><Constant>2</Constant></Variance></LognormalDistribution></ContinuousDistribution>
+          </ContinuousConditionalProbability>
+        </ContinuousNode>
       </BayesianNetworkNodes>
     </BayesianNetworkModel>`;
-    expect(() => load([dataField('x')], markup)).toThrow(UnsupportedMarkupError);
+    const fields = [dataField('Rain', 'string', 'categorical', TF), dataField('GrassWet', 'string', 'categorical', TF), dataField('x')];
+    const rain = (0.2 * 0.9) / (0.2 * 0.9 + 0.8 * 0.3);
+    expectClose(score(load(fields, markup), { Rain: null, GrassWet: 'T' }).x, rain * 5 + (1 - rain) * Math.exp(1));
   });
 
   it('votes as a segment of a MiningModel', () => {

@@ -1,12 +1,11 @@
-import type { EvaluationContext } from '../../context.js';
+import { MissingValueError } from '../../../../errors.js';
 import type { CompileEnv } from '../../compile-env.js';
-import type { Scope } from '../../context.js';
+import type { EvaluationContext, Scope } from '../../context.js';
 import { toNumber } from '../../convert.js';
 import { compileExpression } from '../../expressions.js';
 import type { ContinuousDistributionType } from '../../schema/bayesian-network-model.js';
 import type { Expression } from '../../schema/transformations.js';
 import { MISSING } from '../../values.js';
-import { MissingValueError } from '../../../../errors.js';
 
 /** A density f(x) whose parameters are evaluated for the record (they may read continuous parents). */
 export type Density = (ctx: EvaluationContext, x: number) => number;
@@ -36,7 +35,13 @@ export function triangularDensity(x: number, mean: number, lower: number, upper:
   return 2 / (upper - lower);
 }
 
-export function compileDensity(distribution: ContinuousDistributionType, node: string, scope: Scope, env: CompileEnv): Density {
+/** A continuous node's distribution for one row of its table: its density and its expected value. */
+export interface CompiledDistribution {
+  readonly density: Density;
+  readonly mean: (ctx: EvaluationContext) => number;
+}
+
+export function compileDistribution(distribution: ContinuousDistributionType, node: string, scope: Scope, env: CompileEnv): CompiledDistribution {
   const parameter = (expression: Expression, label: string) => {
     const get = compileExpression(expression, scope, env).get;
     return (ctx: EvaluationContext): number => {
@@ -51,23 +56,24 @@ export function compileDensity(distribution: ContinuousDistributionType, node: s
     case 'NormalDistribution': {
       const mean = parameter(distribution.Mean, 'mean');
       const variance = parameter(distribution.Variance, 'variance');
-      return (ctx, x) => normalDensity(x, mean(ctx), variance(ctx));
+      return { density: (ctx, x) => normalDensity(x, mean(ctx), variance(ctx)), mean };
     }
     case 'LognormalDistribution': {
       const mean = parameter(distribution.Mean, 'mean');
       const variance = parameter(distribution.Variance, 'variance');
-      return (ctx, x) => lognormalDensity(x, mean(ctx), variance(ctx));
+      // E[x] = exp(μ + σ²/2) when ln x has mean μ and variance σ².
+      return { density: (ctx, x) => lognormalDensity(x, mean(ctx), variance(ctx)), mean: (ctx) => Math.exp(mean(ctx) + variance(ctx) / 2) };
     }
     case 'UniformDistribution': {
       const lower = parameter(distribution.Lower, 'lower bound');
       const upper = parameter(distribution.Upper, 'upper bound');
-      return (ctx, x) => uniformDensity(x, lower(ctx), upper(ctx));
+      return { density: (ctx, x) => uniformDensity(x, lower(ctx), upper(ctx)), mean: (ctx) => (lower(ctx) + upper(ctx)) / 2 };
     }
     case 'TriangularDistribution': {
       const mean = parameter(distribution.Mean, 'mean');
       const lower = parameter(distribution.Lower, 'lower bound');
       const upper = parameter(distribution.Upper, 'upper bound');
-      return (ctx, x) => triangularDensity(x, mean(ctx), lower(ctx), upper(ctx));
+      return { density: (ctx, x) => triangularDensity(x, mean(ctx), lower(ctx), upper(ctx)), mean };
     }
   }
 }
