@@ -75,3 +75,22 @@ describe('ClusteringModel', () => {
     expect(JSON.stringify(structure)).toContain('squaredEuclidean');
   });
 });
+
+describe('ClusteringModel with categorical fields', () => {
+  it('compares a string center with the record by delta', () => {
+    const model = load(
+      [dataField('colour', 'string', 'categorical'), dataField('size')],
+      `<ClusteringModel functionName="clustering" modelClass="centerBased" numberOfClusters="2">
+        <MiningSchema><MiningField name="colour"/><MiningField name="size"/></MiningSchema>
+        <Output><OutputField name="cluster" feature="predictedValue" dataType="string"/><OutputField name="d" feature="entityAffinity"/></Output>
+        <ComparisonMeasure kind="distance"><cityBlock/></ComparisonMeasure>
+        <ClusteringField field="colour" compareFunction="delta"/><ClusteringField field="size"/>
+        <Cluster id="red-small"><Array type="string">red 1</Array></Cluster>
+        <Cluster id="blue-big"><Array type="string">blue 9</Array></Cluster>
+      </ClusteringModel>`,
+    );
+    // red-small: 1 (colour differs) + |3 − 1|; blue-big: 0 + |3 − 9|.
+    expect(score(model, { colour: 'blue', size: 3 })).toEqual({ cluster: 'red-small', d: 3 });
+    expect(score(model, { colour: 'blue', size: 6 })).toEqual({ cluster: 'blue-big', d: 3 });
+  });
+});

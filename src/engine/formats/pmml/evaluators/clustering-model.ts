@@ -1,5 +1,7 @@
 import type { ModelStructure } from '../../../model/description.js';
 import type { EvaluationContext } from '../context.js';
+import { parseValue } from '../convert.js';
+import { looseValue } from '../expressions.js';
 import type { ModelCompileContext, ModelKind } from '../model-kind.js';
 import { parseClusteringModel } from '../parse/clustering-model.js';
 import { MISSING_PREDICTION, type Prediction, type RankedEntity } from '../prediction.js';
@@ -25,9 +27,10 @@ export function compileClusteringModel(model: ClusteringModel, mc: ModelCompileC
   const centerFields = model.ClusteringField.filter((f) => f.isCenterField);
   const weights = model.MissingValueWeights?.filter((_, i) => model.ClusteringField[i]?.isCenterField ?? true);
   const comparison = compileComparison(model.ComparisonMeasure, centerFields, env, weights);
-  const getters = centerFields.map((f) => env.resolve(scope, f.field, 'ClusteringField', f.line).get);
+  const bindings = centerFields.map((f) => env.resolve(scope, f.field, 'ClusteringField', f.line));
+  const getters = bindings.map((b) => b.get);
   const clusters = model.Cluster.map((cluster, index) => {
-    const center = cluster.center ?? [];
+    const center = cluster.centerValues ?? [];
     if (center.length !== centerFields.length) {
       env.unsupportedFeature(
         'Cluster',
@@ -39,7 +42,8 @@ export function compileClusteringModel(model: ClusteringModel, mc: ModelCompileC
       id: clusterId(cluster, index),
       name: cluster.name,
       index: index + 1,
-      reference: center.map((x): Value => ({ dataType: 'double', value: x })),
+      // Each coordinate is a value of its field: a number for a continuous field, a category for a categorical one.
+      reference: center.map((text, i): Value => parseValue(text, bindings[i]?.dataType ?? 'double') ?? looseValue(text)),
     };
   });
   const isSimilarity = comparison.kind === 'similarity';

@@ -30,6 +30,7 @@ export function parseClusteringModel(element: XmlElement, common: ModelElement, 
         name: optionalAttr(c, 'name'),
         size: numberAttr(c, 'size'),
         center: array === undefined ? undefined : numbers(array),
+        centerValues: array === undefined ? undefined : parseArray(array).values,
         line: c.line,
       };
     }),

@@ -13,6 +13,8 @@ export interface Cluster extends Located {
   readonly size?: number;
   /** The center's coordinates, one per center field (the Cluster's Array); absent for distribution-based models. */
   readonly center?: readonly number[];
+  /** The same entries as written: a center of categorical fields is a string Array compared with delta/equal. */
+  readonly centerValues?: readonly string[];
 }
 
 export interface ClusteringModel extends ModelElement {
