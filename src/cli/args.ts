@@ -24,7 +24,9 @@ export type Command =
       readonly json?: string;
       readonly debug: boolean;
     }
-  | { readonly name: 'ratchet'; readonly debug: boolean };
+  | { readonly name: 'ratchet'; readonly debug: boolean }
+  /** `score --verify <model>`: run the document's embedded ModelVerification records instead of a CSV. */
+  | { readonly name: 'verify'; readonly model: string; readonly debug: boolean };
 
 export const USAGE = `Usage: modelport <command> [arguments] [options]
 
@@ -34,6 +36,7 @@ Commands:
       --all                   Write every result field, not only the final results.
       --separator <char>      The input's cell separator: one character, or 'tab' (default ',').
                               Cells 'NA', 'N/A' and empty cells are missing values.
+  score --verify <model>      Run the PMML document's own ModelVerification records and report each mismatch.
   conformance <dir>           Run every conformance case under <dir> (folders found recursively).
       --filter <text>         Run only the cases whose folder path contains <text>.
       --json <file>           Also write each case's outcome to <file> as JSON.
@@ -62,9 +65,14 @@ export function parseCommandLine(argv: readonly string[]): Command {
         output: { type: 'string' },
         all: { type: 'boolean', default: false },
         separator: { type: 'string', default: ',' },
+        verify: { type: 'boolean', default: false },
       });
       if (values.help) {
         return { name: 'help' };
+      }
+      if (values.verify) {
+        const [model] = expectPositionals(positionals, ['model'], 'score --verify');
+        return { name: 'verify', model, debug: values.debug };
       }
       const [model, input] = expectPositionals(positionals, ['model', 'input.csv'], name);
       return {

@@ -19,6 +19,10 @@ async function run(command: Command): Promise<number> {
       const { runScore } = await import('./score.js');
       return runScore(command, process.stdout, process.stderr);
     }
+    case 'verify': {
+      const { runVerify } = await import('./verify.js');
+      return runVerify(command, print);
+    }
     case 'conformance': {
       const { runConformance } = await import('./conformance/command.js');
       return runConformance(command, print);

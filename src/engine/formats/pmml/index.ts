@@ -14,7 +14,7 @@ import { readXml } from './xml-reader.js';
 
 export type { ResultFieldSpec } from './describe.js';
 export type { ModelExplanation, RankedEntity } from './prediction.js';
-export type { VerificationMismatch, VerificationResult } from './verify.js';
+export type { VerificationMismatch, VerificationResult, VerifiedField } from './verify.js';
 
 /** One segment of an ensemble as the trace shows it. */
 export interface SegmentTrace {

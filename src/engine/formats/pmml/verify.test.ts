@@ -15,6 +15,7 @@ describe('verifyModel', () => {
   it('passes when every record reproduces its expected results within precision', () => {
     const result = verifyModel(withVerification(row('1.5', '1.5000001') + row('0', '1E-12')));
     expect(result).toMatchObject({ recordCount: 2, passed: true, mismatches: [] });
+    expect(result?.comparedFields).toEqual([{ field: 'y', precision: 1e-6, zeroThreshold: 1e-9 }]);
   });
 
   it('lists the records whose results differ', () => {

@@ -11,9 +11,18 @@ export interface VerificationMismatch {
   readonly actual: string | number | boolean | null;
 }
 
+/** A result field the ModelVerification compares, with the tolerances its VerificationField gives. */
+export interface VerifiedField {
+  readonly field: string;
+  readonly precision: number;
+  readonly zeroThreshold: number;
+}
+
 /** The outcome of running a document's embedded ModelVerification records. */
 export interface VerificationResult {
   readonly recordCount: number;
+  /** The result fields compared, in VerificationField order. */
+  readonly comparedFields: readonly VerifiedField[];
   readonly mismatches: readonly VerificationMismatch[];
   /** Rows whose evaluation failed, with the error's message. */
   readonly errors: readonly { readonly row: number; readonly message: string }[];
@@ -72,5 +81,6 @@ export function runVerification(model: Scorer, verification: ModelVerification):
     }
   });
   const recordCount = verification.InlineTable.rows.length;
-  return { recordCount, mismatches, errors, passed: mismatches.length === 0 && errors.length === 0 };
+  const comparedFields = outputs.map(({ field, precision, zeroThreshold }) => ({ field, precision, zeroThreshold }));
+  return { recordCount, comparedFields, mismatches, errors, passed: mismatches.length === 0 && errors.length === 0 };
 }
