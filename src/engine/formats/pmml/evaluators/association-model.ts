@@ -49,6 +49,15 @@ export function compileAssociationModel(model: AssociationModel, mc: ModelCompil
       `An <AssociationModel> needs one group field and one active field, or no group field; this one has ${groups.length} and ${actives.length} (line ${model.MiningSchema.line}).`,
     );
   }
+  if (model.functionName !== 'associationRules') {
+    env.unsupportedFeature(
+      'AssociationModel',
+      model.line,
+      `An <AssociationModel> with functionName '${model.functionName}' is not supported; only associationRules is (line ${model.line}).`,
+      'functionName',
+      model.functionName,
+    );
+  }
   const activeName = actives[0]?.name ?? '';
 
   const itemTest = (item: Item): ItemTest => {
