@@ -39,6 +39,18 @@ export interface StructureTrace {
   readonly terms?: readonly TermContribution[];
   /** Values of the derived fields (PMML `DerivedField`) computed for the record, by field name. */
   readonly derivedValues?: Readonly<Record<string, PredictionValue>>;
+  /** The winning entity (cluster, neighbour, rule, output neuron) by the id the structure gives it. */
+  readonly entityId?: string;
+  /** Clusters or neighbours best first, with their distance or similarity to the record. */
+  readonly ranking?: readonly { readonly id: string; readonly affinity: number }[];
+  /** Scorecard reason codes, the first ranked first. */
+  readonly reasonCodes?: readonly string[];
+  /** Neural network: the value of every input and neuron output, by neuron id. */
+  readonly activations?: ReadonlyMap<string, number>;
+  /** Scorecard: per characteristic in order, the matched attribute's index and its points. */
+  readonly attributes?: readonly { readonly index: number; readonly points: number }[];
+  /** Rule set: ids of the rules that fired, in document order. */
+  readonly firedRules?: readonly string[];
 }
 
 /** The current prediction, as the model page has it; the views light up what it touched. */
