@@ -13,6 +13,11 @@ describe('loadPmml', () => {
     expect(score(loadPmml(text), { x: 2 })).toEqual({ y: 2 });
   });
 
+  it('reads documents whose DMG namespace is written with https', () => {
+    const text = pmmlDocument(FIELDS, identityRegression()).replace('http://www.dmg.org/PMML-4_4', 'https://www.dmg.org/PMML-3_1');
+    expect(score(loadPmml(text), { x: 4 })).toEqual({ y: 4 });
+  });
+
   it('reads documents without a namespace', () => {
     const text = pmmlDocument(FIELDS, identityRegression()).replace(' xmlns="http://www.dmg.org/PMML-4_4"', '');
     expect(score(loadPmml(text), { x: '3.5' })).toEqual({ y: 3.5 });

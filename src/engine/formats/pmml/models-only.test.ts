@@ -35,7 +35,6 @@ const PENDING: ReadonlyMap<string, string> = new Map<string, string>([
   ['jpmml-evaluator.unit/regression/TransformationDictionaryTest.pmml', 'a DerivedField local to a DefineFunction (recursive function)'],
   ['pmml4s.dmg-examples/mining/dmg_model_selection_mining.xml', 'PMML 3.x MiningModel without Segmentation (<DecisionTree>)'],
   ['pmml4s.dmg-examples/mining/dmg_model_sequencing_mining.xml', 'PMML 3.x MiningModel without Segmentation (<Regression>, <DecisionTree>)'],
-  ['pmml4s.dmg-examples/tree/sas_3.1_iris_tree.xml', "the non-standard namespace 'https://www.dmg.org/PMML-3_1'"],
 ]);
 
 /**

@@ -8,8 +8,12 @@ import { isModelElement, parseModel } from './model.js';
 import { childNamed, childrenNamed, optionalAttr, ParseContext } from './reader.js';
 import { parseTransformationDictionary } from './transformations.js';
 
-/** PMML 3.0 … 4.4 namespaces: `http://www.dmg.org/PMML-3_0` … `http://www.dmg.org/PMML-4_4`. */
-const DMG_NAMESPACE = /^http:\/\/www\.dmg\.org\/PMML-[34]_\d$/;
+/**
+ * PMML 3.0 … 4.4 namespaces: `http://www.dmg.org/PMML-3_0` … `http://www.dmg.org/PMML-4_4`. Some producers (SAS
+ * among them) write the same URIs over `https`; jpmml's PMMLFilter accepts any `https://www.dmg.org/PMML-`
+ * namespace as PMML too, so both schemes are read.
+ */
+const DMG_NAMESPACE = /^https?:\/\/www\.dmg\.org\/PMML-[34]_\d$/;
 
 function parseHeader(element: XmlElement): Header {
   const application = childNamed(element, 'Application');
