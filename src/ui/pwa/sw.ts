@@ -17,8 +17,9 @@ addPlugins([isolationHeadersPlugin]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Every navigation (`/`, `/?model=…`) gets the precached app shell; routes live in the fragment.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// Every navigation to the app (`/`, `/?model=…`) gets the precached app shell; routes live in the fragment.
+// Opening a file itself (`/samples/LICENSES.md`) goes to the network.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^[^?]*\/[^/?]+\.[^/?]+$/] }));
 
 // Same-origin files outside the precache still need the headers, or COEP would block them in an isolated page.
 registerRoute(({ url }) => url.origin === self.location.origin, new NetworkOnly({ plugins: [isolationHeadersPlugin] }));
