@@ -102,6 +102,14 @@ export class SessionState {
     if (this.opened === current) this.opened = { ...current, record, version };
   }
 
+  /** Leaves the model page: frees the open model and drops any show still in flight. */
+  leave(): void {
+    this.#request += 1;
+    this.close();
+    this.isLoading = false;
+    this.error = null;
+  }
+
   close(): void {
     if (this.opened) dispose(this.opened);
     this.opened = null;
