@@ -1,7 +1,7 @@
 import { InvalidValueError } from '../../../errors.js';
 import type { CompileEnv } from '../compile-env.js';
 import { toNumber, valuesEqual } from '../convert.js';
-import type { CompareFunction, ComparisonField, ComparisonMeasure } from '../schema/comparison-measure.js';
+import type { CompareFunction, ComparisonField, ComparisonMeasure, Measure } from '../schema/comparison-measure.js';
 import { MISSING, type TypedValue, type Value } from '../values.js';
 
 /**
@@ -70,7 +70,14 @@ function bit(value: Value, field: ComparisonField): boolean {
   throw new InvalidValueError(`A similarity measure needs 0 or 1 in field '${field.field}', not ${value === MISSING ? 'a missing value' : String(value.value)}.`, field.field);
 }
 
-function compileSimilarity(measure: ComparisonMeasure['measure'], fields: readonly ComparisonField[]): CompiledComparison['measure'] {
+type Similarity = Extract<Measure, { kind: 'simpleMatching' | 'jaccard' | 'tanimoto' | 'binarySimilarity' }>;
+type Distance = Exclude<Measure, Similarity>;
+
+function isSimilarityMeasure(measure: Measure): measure is Similarity {
+  return measure.kind === 'simpleMatching' || measure.kind === 'jaccard' || measure.kind === 'tanimoto' || measure.kind === 'binarySimilarity';
+}
+
+function compileSimilarity(measure: Similarity, fields: readonly ComparisonField[]): CompiledComparison['measure'] {
   const ratio = ((): ((a11: number, a10: number, a01: number, a00: number) => number) => {
     switch (measure.kind) {
       case 'simpleMatching':
@@ -87,8 +94,6 @@ function compileSimilarity(measure: ComparisonMeasure['measure'], fields: readon
         const m = measure;
         return (a11, a10, a01, a00) => (m.c11 * a11 + m.c10 * a10 + m.c01 * a01 + m.c00 * a00) / (m.d11 * a11 + m.d10 * a10 + m.d01 * a01 + m.d00 * a00);
       }
-      default:
-        throw new Error(`Measure '${measure.kind}' is a distance.`);
     }
   })();
   return (values, reference) => {
@@ -109,7 +114,7 @@ function compileSimilarity(measure: ComparisonMeasure['measure'], fields: readon
   };
 }
 
-function compileDistance(measure: ComparisonMeasure['measure'], terms: readonly Compare[], weights: readonly number[]): CompiledComparison['measure'] {
+function compileDistance(measure: Distance, terms: readonly Compare[], weights: readonly number[]): CompiledComparison['measure'] {
   const n = terms.length;
   switch (measure.kind) {
     case 'chebychev':
@@ -146,12 +151,8 @@ function compileDistance(measure: ComparisonMeasure['measure'], terms: readonly 
         return outer(sum * adjustment);
       };
     }
-    default:
-      throw new Error(`Measure '${measure.kind}' is a similarity.`);
   }
 }
-
-const SIMILARITIES = new Set(['simpleMatching', 'jaccard', 'tanimoto', 'binarySimilarity']);
 
 /**
  * Compiles `measure` over `fields`. `missingWeights` are the ClusteringModel's MissingValueWeights (one per
@@ -163,7 +164,7 @@ export function compileComparison(
   env: CompileEnv,
   missingWeights?: readonly number[],
 ): CompiledComparison {
-  const isSimilarity = SIMILARITIES.has(measure.measure.kind);
+  const isSimilarity = isSimilarityMeasure(measure.measure);
   if (isSimilarity !== (measure.kind === 'similarity')) {
     env.unsupportedFeature(
       'ComparisonMeasure',
@@ -178,7 +179,7 @@ export function compileComparison(
     for (let i = 0; i < values.length; i++) if (values[i] !== MISSING) present += q[i];
     return total / present;
   };
-  if (isSimilarity) return { kind: 'similarity', measure: compileSimilarity(measure.measure, fields), adjustment };
+  if (isSimilarityMeasure(measure.measure)) return { kind: 'similarity', measure: compileSimilarity(measure.measure, fields), adjustment };
   const terms = fields.map((field) => {
     const kind = field.compareFunction ?? measure.compareFunction;
     // jpmml: the ComparisonMeasure element is limited to attribute-less compare functions (gaussSim needs similarityScale).
