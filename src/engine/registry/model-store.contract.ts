@@ -84,6 +84,13 @@ export function runModelStoreContract(name: string, harness: ModelStoreHarness):
       expect(await store.list()).toHaveLength(1);
     });
 
+    it('stores bytes added twice at the same moment once', async () => {
+      const [first, second] = await Promise.all([store.add(pmml('Iris', 'race')), store.add(pmml('Iris', 'race'))]);
+      expect(second.version.id).toBe(first.version.id);
+      expect([first.isDuplicate, second.isDuplicate].sort()).toEqual([false, true]);
+      expect((await store.list())[0].versionCount).toBe(1);
+    });
+
     it('finds a live version by its hash', async () => {
       const { version } = await store.add(pmml('Iris', 'a'));
       expect((await store.findBySha256(version.sha256.toUpperCase()))?.id).toBe(version.id);
