@@ -1,7 +1,7 @@
 // idb recognises IndexedDB objects through the global classes (IDBDatabase, IDBTransaction, …), which Node lacks;
 // `auto` installs fake-indexeddb's. Each store below still gets its own injected, empty factory.
 import 'fake-indexeddb/auto';
-import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { IDBDatabase, IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../errors.js';
 import { openIdbModelStore } from './idb-store.js';
@@ -66,5 +66,27 @@ describe('IndexedDB store across tabs', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).code).toBe('store.blocked');
     stubborn.close();
+  });
+});
+
+describe('IndexedDB store layout', () => {
+  it('lists and reads histories without opening the object store that holds bytes', async () => {
+    const store = await openIdbModelStore({ indexedDB: new IDBFactory() });
+    const { model } = await store.add({ name: 'Big', fileName: 'big.onnx', bytes: new Uint8Array(1024), format: 'onnx', kind: 'ONNX graph' });
+    const scopes: string[][] = [];
+    const original = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, names: string | string[], ...rest: [IDBTransactionMode?]) {
+      scopes.push([names].flat());
+      return original.call(this, names, ...rest);
+    };
+    try {
+      await store.list();
+      await store.get(model.id);
+    } finally {
+      IDBDatabase.prototype.transaction = original;
+      store.close();
+    }
+    expect(scopes).toHaveLength(2);
+    expect(scopes.flat()).not.toContain('contents');
   });
 });
