@@ -119,6 +119,20 @@ describe('evaluation trace of a classification RegressionModel', () => {
     ]);
   });
 
+  it('labels a categorical contribution with the document\'s category text, as the description labels its term', () => {
+    const numeric = load(
+      [dataField('k', 'integer', 'categorical', values('1', '2')), dataField('y')],
+      `<RegressionModel functionName="regression">
+        <MiningSchema><MiningField name="y" usageType="target"/><MiningField name="k"/></MiningSchema>
+        <RegressionTable intercept="0"><CategoricalPredictor name="k" value="01" coefficient="3"/></RegressionTable>
+      </RegressionModel>`,
+    );
+    const labels = numeric.description.structure.kind === 'regression' ? numeric.description.structure.tables[0].terms.map((t) => t.label) : [];
+    expect(labels).toEqual(['k=01']);
+    expect(numeric.evaluate({ k: '1' }, { trace: true }).trace?.contributions).toEqual([{ label: 'k=01', value: 3 }]);
+    expect(numeric.evaluate({ k: '2' }, { trace: true }).trace?.contributions).toEqual([{ label: 'k=2', value: 0 }]);
+  });
+
   it('leaves the table out for a regression table without a targetCategory', () => {
     const regression = load(FIELDS, identityRegression());
     expect(regression.evaluate({ x: 3 }, { trace: true }).trace?.contributions).toEqual([{ label: 'x', value: 3 }]);

@@ -34,7 +34,9 @@ function compileTable(table: RegressionTable, mc: ModelCompileContext): TableSco
       return term;
     });
   }
-  const byField = new Map<string, { get: Expr; coefficients: Map<ValueKey, number> }>();
+  // Each category's coefficient, labelled as the description labels it (`c=1.0`, the document's text), so a
+  // traced contribution finds its row even where the record's value prints differently (`1`).
+  const byField = new Map<string, { get: Expr; coefficients: Map<ValueKey, { coefficient: number; label: string }> }>();
   for (const p of table.CategoricalPredictor) {
     let group = byField.get(p.name);
     const binding = env.resolve(scope, p.name, 'CategoricalPredictor', p.line);
@@ -42,15 +44,16 @@ function compileTable(table: RegressionTable, mc: ModelCompileContext): TableSco
       group = { get: binding.get, coefficients: new Map() };
       byField.set(p.name, group);
     }
-    group.coefficients.set(looseValue(p.value, binding.dataType).value, r(p.coefficient));
+    group.coefficients.set(looseValue(p.value, binding.dataType).value, { coefficient: r(p.coefficient), label: `${p.name}=${p.value}` });
   }
   for (const [name, { get, coefficients }] of byField) {
     terms.push((ctx, contributions) => {
       const value = get(ctx);
       if (value === MISSING) return undefined;
       // PMML 4.4 CategoricalPredictor: the coefficient is multiplied by 1 if the value matches, 0 otherwise.
-      const coefficient = coefficients.get(valueKey(value)) ?? 0;
-      contributions?.push(contribution(`${name}=${String(value.value)}`, coefficient));
+      const matched = coefficients.get(valueKey(value));
+      const coefficient = matched?.coefficient ?? 0;
+      contributions?.push(contribution(matched?.label ?? `${name}=${String(value.value)}`, coefficient));
       return coefficient;
     });
   }
