@@ -26,10 +26,6 @@ export class Notices {
     this.errors = this.errors.filter((e) => e.id !== id);
   }
 
-  clearErrors(): void {
-    this.errors = [];
-  }
-
   toast(toast: Omit<Toast, 'id'>): void {
     const id = this.#nextId++;
     this.toasts = [...this.toasts, { ...toast, id }];
