@@ -33,6 +33,31 @@ test('an ONNX CNN shows its graph, finds nodes and runs in the browser', async (
   await expect(predict.headline).toHaveText('7');
 });
 
+test('an image of a digit dropped on the image input is read as that digit', async ({ page, library, model, predict }) => {
+  await library.goto();
+  await library.open(`${MNIST}/model.onnx`);
+  await model.expectOpen('model');
+  await predict.expectReady();
+
+  // The digit as a person's image would have it: dark ink on white paper, as a PNG file.
+  const ink = mnistDigit()[0][0].flat().map((v) => 255 - v);
+  const dropZone = page.getByRole('group', { name: 'Input3' });
+  await dropZone.evaluate(async (zone, pixels) => {
+    const canvas = new OffscreenCanvas(28, 28);
+    const context = canvas.getContext('2d')!;
+    const image = context.createImageData(28, 28);
+    pixels.forEach((v, i) => image.data.set([v, v, v, 255], i * 4));
+    context.putImageData(image, 0, 0);
+    const file = new File([await canvas.convertToBlob({ type: 'image/png' })], 'seven.png', { type: 'image/png' });
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(file);
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
+  }, ink);
+
+  await expect(page.getByRole('img', { name: 'Input for Input3' })).toBeVisible();
+  await expect(predict.headline).toHaveText('7');
+});
+
 test('an ONNX model dropped with its external data file runs, and stays runnable after a reload', async ({ page, library, model, predict }) => {
   const folder = `${CONFORMANCE}onnx/mnist-cnn-external-data`;
   await library.goto();
