@@ -138,7 +138,22 @@ export type ModelStructure =
       readonly clustering?: ClusteringSpec;
       /** A rule set's rules in document order, compound rules with their children (PMML RuleSetModel). */
       readonly ruleSet?: RuleSetSpec;
+      /** A k-nearest-neighbours model's settings; its training instances stay in the document (PMML NearestNeighborModel). */
+      readonly neighbors?: NeighborsSpec;
     };
+
+/** How a k-nearest-neighbours model compares a record with its training instances. */
+export interface NeighborsSpec {
+  /** k: how many of the nearest instances score the targets. */
+  readonly numberOfNeighbors: number;
+  readonly instanceCount: number;
+  readonly measureKind: 'distance' | 'similarity';
+  readonly measure: string;
+  /** The fields the record is compared on (KNNInputs). */
+  readonly inputs: readonly string[];
+  /** The fields each training instance holds (InstanceFields), inputs and targets. */
+  readonly instanceFields: readonly string[];
+}
 
 /** A scorecard: the score is `initialScore` plus the partial score of each characteristic's matched attribute. */
 export interface ScorecardSpec {

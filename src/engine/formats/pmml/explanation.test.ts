@@ -37,6 +37,23 @@ const rules = load(
   </RuleSetModel>`,
 );
 
+const neighbors = load(
+  [dataField('x'), dataField('y')],
+  `<NearestNeighborModel functionName="regression" numberOfNeighbors="2" instanceIdVariable="id">
+    <MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
+    <TrainingInstances>
+      <InstanceFields><InstanceField field="id" column="id"/><InstanceField field="x" column="x"/><InstanceField field="y" column="y"/></InstanceFields>
+      <InlineTable>
+        <row><id>a</id><x>0</x><y>1</y></row>
+        <row><id>b</id><x>5</x><y>2</y></row>
+        <row><id>c</id><x>1</x><y>3</y></row>
+      </InlineTable>
+    </TrainingInstances>
+    <ComparisonMeasure kind="distance"><euclidean/></ComparisonMeasure>
+    <KNNInputs><KNNInput field="x"/></KNNInputs>
+  </NearestNeighborModel>`,
+);
+
 describe('traced evaluations explain the model', () => {
   it('keeps every neuron activation of a neural network by id', () => {
     const activations = neural.evaluate({ x: 1 }, { trace: true }).trace?.explanation?.activations;
@@ -77,5 +94,24 @@ describe('traced evaluations explain the model', () => {
       ['age < 30', 5],
       ['true', 7],
     ]);
+  });
+
+  it('lists the k nearest training instances with their distances and values', () => {
+    const nearest = neighbors.evaluate({ x: 0.8 }, { trace: true }).trace?.explanation?.neighbors;
+    expect(nearest?.map((n) => n.id)).toEqual(['c', 'a']);
+    expect(nearest?.[0].affinity).toBeCloseTo(0.2, 12);
+    expect(nearest?.[1].values).toEqual({ id: 'a', x: '0', y: '1' });
+  });
+
+  it('describes a nearest-neighbour model without its training instances', () => {
+    const structure = neighbors.description.structure;
+    expect(structure.kind === 'other' ? structure.neighbors : undefined).toEqual({
+      numberOfNeighbors: 2,
+      instanceCount: 3,
+      measureKind: 'distance',
+      measure: 'euclidean',
+      inputs: ['x'],
+      instanceFields: ['id', 'x', 'y'],
+    });
   });
 });

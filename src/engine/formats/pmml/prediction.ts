@@ -59,6 +59,15 @@ export interface ModelExplanation {
   readonly attributes?: readonly { readonly index: number; readonly points: number }[];
   /** RuleSetModel: entity ids of the SimpleRules that fired, in document order. */
   readonly firedRules?: readonly string[];
+  /** NearestNeighborModel: the k nearest training instances, nearest first, with their InstanceField values. */
+  readonly neighbors?: readonly NeighborInstance[];
+}
+
+/** A training instance near the record: its entity id, distance or similarity, and values by field name. */
+export interface NeighborInstance {
+  readonly id: string;
+  readonly affinity: number;
+  readonly values: Readonly<Record<string, string | null>>;
 }
 
 /** An AssociationRule as outputs report it: its entity id, measures and item values. */

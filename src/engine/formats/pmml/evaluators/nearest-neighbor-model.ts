@@ -171,7 +171,8 @@ export function compileNearestNeighborModel(model: NearestNeighborModel, mc: Mod
     const ranked = [...order].sort(isSimilarity ? (a, b) => measures[b] - measures[a] || a - b : (a, b) => measures[a] - measures[b] || a - b);
     const nearest = ranked.slice(0, k);
     const ranking: RankedEntity[] = ranked.map((r) => ({ id: ids[r], affinity: measures[r] }));
-    const common = { entityId: ranking[0]?.id, ranking };
+    const explanation = ctx.trace === undefined ? undefined : { neighbors: nearest.map((r) => ({ id: ids[r], affinity: measures[r], values: instanceRecords[r] })) };
+    const common = { entityId: ranking[0]?.id, ranking, explanation };
     if (targets.length === 0) return { value: MISSING, ...common };
     const results = new Map<string, Prediction>();
     for (const target of targets) results.set(target.name, { value: target.score(nearest, measures), ...common });
@@ -192,6 +193,14 @@ export function describeNearestNeighborModel(model: NearestNeighborModel): Model
       { label: 'Scoring', value: `${model.continuousScoringMethod} (continuous), ${model.categoricalScoringMethod} (categorical)` },
       { label: 'Inputs', value: model.KNNInputs.map((f) => (f.fieldWeight === 1 ? f.field : `${f.field} ×${f.fieldWeight}`)).join(', ') },
     ],
+    neighbors: {
+      numberOfNeighbors: model.numberOfNeighbors,
+      instanceCount: model.TrainingInstances.InlineTable.rows.length,
+      measureKind: measure.kind,
+      measure: measure.measure.kind,
+      inputs: model.KNNInputs.map((f) => f.field),
+      instanceFields: model.TrainingInstances.InstanceFields.map((f) => f.field),
+    },
   };
 }
 
