@@ -122,7 +122,12 @@ function traceOf(prediction: Prediction, derived: ReadonlyMap<string, import('./
  *   invalid, missing or unsupported markup — all unsupported features are listed in one error.
  */
 export function loadPmml(source: string | Uint8Array, options: { fileName?: string } = {}): PmmlModel {
-  const root = readXml(decode(source, options.fileName), { fileName: options.fileName, skip: new Set(['Extension']) });
+  const root = readXml(decode(source, options.fileName), {
+    fileName: options.fileName,
+    skip: new Set(['Extension']),
+    // A pre-4.2 continuous BayesInput travels in an Extension of BayesInputs (see parse/naive-bayes-model.ts).
+    keepSkippedUnder: new Set(['BayesInputs']),
+  });
   const { pmml, unsupported } = parsePmml(root, MODEL_KINDS, options.fileName);
   const { model, compiled, slotCount, predictionCount, afterRecord } = compileDocument(pmml, MODEL_KINDS, unsupported);
   const dataFields = new Map(pmml.DataDictionary.DataField.map((f) => [f.name, f]));

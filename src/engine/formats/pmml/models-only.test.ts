@@ -31,7 +31,6 @@ const PENDING: ReadonlyMap<string, string> = new Map<string, string>([
   ['jpmml-evaluator.unit/association/TransactionalSchemaTest.pmml', "multi-valued OutputFields (isMultiValued='1') of an AssociationModel"],
   // Features of the shared interpreter core that are not implemented.
   ['jpmml-evaluator.unit/mining/ModelNestingTest.pmml', "jpmml's vendor output feature 'x-report'"],
-  ['jpmml-evaluator.unit/naive_bayes/BayesInputTest.pmml', '<PairCounts> without a value attribute'],
   ['jpmml-evaluator.unit/regression/TransformationDictionaryTest.pmml', 'a DerivedField local to a DefineFunction (recursive function)'],
   ['pmml4s.dmg-examples/mining/dmg_model_selection_mining.xml', 'PMML 3.x MiningModel without Segmentation (<DecisionTree>)'],
   ['pmml4s.dmg-examples/mining/dmg_model_sequencing_mining.xml', 'PMML 3.x MiningModel without Segmentation (<Regression>, <DecisionTree>)'],
@@ -43,6 +42,18 @@ const PENDING: ReadonlyMap<string, string> = new Map<string, string>([
  */
 const FRAGMENTS: readonly string[] = ['jpmml-evaluator.unit/ModelVerificationIris.pmml', 'jpmml-evaluator.unit/ModelVerificationShopping.pmml'];
 
+/**
+ * Fixtures of jpmml's parse-only unit tests that leave out markup the specification requires, so scoring them is
+ * impossible and loading rejects them naming what is missing. jpmml loads them only because it checks attributes
+ * lazily: its evaluator throws MissingAttributeException/MissingElementException when the first record reaches the
+ * markup (RichBayesInput builds its PairCounts map, TargetValueStat asks for its distribution).
+ */
+const INCOMPLETE: ReadonlyMap<string, RegExp> = new Map([
+  // BayesInputTest checks that a BayesInput wrapped in an Extension is counted; its TargetValueStats have no
+  // distribution, its PairCounts no value, and its TargetValueCounts no count.
+  ['jpmml-evaluator.unit/naive_bayes/BayesInputTest.pmml', /<TargetValueStat> has no required <GaussianDistribution> child \(line 16\)/],
+]);
+
 const files = listFiles(ROOT);
 
 describe('models-only PMML files', () => {
@@ -50,7 +61,7 @@ describe('models-only PMML files', () => {
     expect(files.length).toBeGreaterThan(80);
   });
 
-  it.each(files.filter((f) => !PENDING.has(f) && !FRAGMENTS.includes(f)))('%s loads and passes its own ModelVerification', (file) => {
+  it.each(files.filter((f) => !PENDING.has(f) && !FRAGMENTS.includes(f) && !INCOMPLETE.has(f)))('%s loads and passes its own ModelVerification', (file) => {
     const model = loadPmml(new Uint8Array(readFileSync(new URL(file, ROOT))), { fileName: file });
     expect(model.resultFields.length + model.inputFields.length).toBeGreaterThan(0);
     const verification = verifyModel(model);
@@ -59,6 +70,10 @@ describe('models-only PMML files', () => {
 
   it.each(FRAGMENTS)('%s is a fragment, not a PMML document', (file) => {
     expect(() => loadPmml(new Uint8Array(readFileSync(new URL(file, ROOT))), { fileName: file })).toThrow(FormatError);
+  });
+
+  it.each([...INCOMPLETE])('%s lacks required markup and is rejected naming it', (file, message) => {
+    expect(() => loadPmml(new Uint8Array(readFileSync(new URL(file, ROOT))), { fileName: file })).toThrow(message);
   });
 
   it.each([...PENDING])('%s is still pending: %s', (file) => {

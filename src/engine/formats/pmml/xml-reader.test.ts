@@ -23,6 +23,12 @@ describe('readXml', () => {
     expect(root.children.map((c) => c.name)).toEqual(['b']);
   });
 
+  it('reads a skipped element after all when its parent is listed in keepSkippedUnder', () => {
+    const root = readXml('<a><Extension/><K><Extension><B/></Extension></K></a>', { skip: new Set(['Extension']), keepSkippedUnder: new Set(['K']) });
+    expect(root.children.map((c) => c.name)).toEqual(['K']);
+    expect(root.children[0].children[0].children.map((c) => c.name)).toEqual(['B']);
+  });
+
   it('keeps character data, including whitespace-only cells', () => {
     const root = readXml('<a><s> </s><t><![CDATA[x<y]]></t></a>');
     expect(root.children.map((c) => c.text)).toEqual([' ', 'x<y']);

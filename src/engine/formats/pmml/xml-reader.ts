@@ -16,6 +16,8 @@ export interface ReadXmlOptions {
   readonly fileName?: string;
   /** Elements whose whole subtree is dropped while reading (PMML `Extension`). */
   readonly skip?: ReadonlySet<string>;
+  /** Parents inside which a `skip` element is read after all (PMML `BayesInputs`, whose Extension may wrap a BayesInput). */
+  readonly keepSkippedUnder?: ReadonlySet<string>;
 }
 
 function localName(name: string): string {
@@ -30,6 +32,7 @@ function localName(name: string): string {
 export function readXml(text: string, options: ReadXmlOptions = {}): XmlElement {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const skip = options.skip ?? new Set<string>();
+  const keepUnder = options.keepSkippedUnder ?? new Set<string>();
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let skipDepth = 0;
@@ -45,7 +48,7 @@ export function readXml(text: string, options: ReadXmlOptions = {}): XmlElement 
       return;
     }
     const name = localName(tag.name);
-    if (stack.length > 0 && skip.has(name)) {
+    if (stack.length > 0 && skip.has(name) && !keepUnder.has(stack[stack.length - 1].name)) {
       if (!tag.isSelfClosing) skipDepth = 1;
       return;
     }

@@ -71,6 +71,14 @@ describe('NaiveBayesModel', () => {
     expectClose(result.p_yes, share(poisson(3, 2), poisson(3, 5)));
   });
 
+  it('reads a BayesInput wrapped in an Extension of BayesInputs (pre-4.2 continuous inputs) as a regular input', () => {
+    const wrapped = score(load(FIELDS, naiveBayes(`${COLOUR}<Extension>${gaussian([5, 1], [7, 1])}</Extension>`)), { colour: 'red', size: 6.5 });
+    const plain = score(load(FIELDS, naiveBayes(`${COLOUR}${gaussian([5, 1], [7, 1])}`)), { colour: 'red', size: 6.5 });
+    const colourOnly = score(load(FIELDS, naiveBayes(COLOUR)), { colour: 'red', size: 6.5 });
+    expectClose(wrapped.p_yes, plain.p_yes as number);
+    expect(Math.abs((wrapped.p_yes as number) - (colourOnly.p_yes as number))).toBeGreaterThan(0.01);
+  });
+
   it('ignores missing inputs and values without PairCounts, leaving the priors', () => {
     const model = load(FIELDS, naiveBayes(COLOUR + gaussian([10, 4], [12, 9])));
     expectClose(score(model, { colour: null, size: null }).p_yes, 0.5);

@@ -46,6 +46,15 @@ function parseBayesInput(element: XmlElement, ctx: ParseContext): BayesInput {
   };
 }
 
+/**
+ * The BayesInput elements of <BayesInputs>, including those wrapped in an <Extension>. TargetValueStats (continuous
+ * inputs) arrived in PMML 4.2; older documents, notably from R's legacy `pmml` package, carry such a BayesInput
+ * inside an Extension of BayesInputs, and jpmml (ExtractBayesInputsTransformer) reads it as a regular input.
+ */
+function bayesInputElements(inputs: XmlElement): XmlElement[] {
+  return inputs.children.flatMap((c) => (c.name === 'BayesInput' ? [c] : c.name === 'Extension' ? childrenNamed(c, 'BayesInput') : []));
+}
+
 export function parseNaiveBayesModel(element: XmlElement, common: ModelElement, ctx: ParseContext): NaiveBayesModel {
   const output = requiredChild(element, 'BayesOutput');
   return {
@@ -53,7 +62,7 @@ export function parseNaiveBayesModel(element: XmlElement, common: ModelElement, 
     element: 'NaiveBayesModel',
     // PMML 4.4 NaiveBayesModel: threshold is required; PMML 3.x documents may omit it, so 0 stands in for it there.
     threshold: numberAttr(element, 'threshold') ?? 0,
-    BayesInputs: childrenNamed(requiredChild(element, 'BayesInputs'), 'BayesInput').map((b) => parseBayesInput(b, ctx)),
+    BayesInputs: bayesInputElements(requiredChild(element, 'BayesInputs')).map((b) => parseBayesInput(b, ctx)),
     BayesOutput: {
       fieldName: output.attributes.fieldName ?? output.attributes.field ?? '',
       TargetValueCounts: parseTargetValueCounts(output),
