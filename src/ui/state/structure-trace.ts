@@ -18,6 +18,7 @@ export function toStructureTrace(trace: EvaluationTrace | undefined, structure: 
     activations: trace.explanation?.activations,
     attributes: trace.explanation?.attributes,
     firedRules: trace.explanation?.firedRules,
+    neighbors: trace.explanation?.neighbors,
   };
 }
 

@@ -51,6 +51,8 @@ export interface StructureTrace {
   readonly attributes?: readonly { readonly index: number; readonly points: number }[];
   /** Rule set: ids of the rules that fired, in document order. */
   readonly firedRules?: readonly string[];
+  /** Nearest neighbours: the k nearest training instances, nearest first, with their values by field name. */
+  readonly neighbors?: readonly { readonly id: string; readonly affinity: number; readonly values: Readonly<Record<string, string | null>> }[];
 }
 
 /** The current prediction, as the model page has it; the views light up what it touched. */
