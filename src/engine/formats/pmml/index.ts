@@ -20,6 +20,10 @@ export type { VerificationMismatch, VerificationResult, VerifiedField } from './
 export interface SegmentTrace {
   readonly id: string;
   readonly weight: number;
+  /**
+   * The segment model's result, after its own Targets. An ensemble's value is its segments' values combined by
+   * its multipleModelMethod and then passed through its Target (a boosted sum adds `rescaleConstant`).
+   */
   readonly value: string | number | boolean | null;
   readonly decisionPath?: readonly string[];
   readonly segments?: readonly SegmentTrace[];
