@@ -1,15 +1,15 @@
-import { InvalidMarkupError, UnsupportedMarkupError, type UnsupportedFeature } from '../../errors.js';
+import { InvalidMarkupError, UndefinedResultError, UnsupportedMarkupError, type UnsupportedFeature } from '../../errors.js';
 import { CompileEnv } from './compile-env.js';
 import { cached, Scope, type EvaluationContext, type Expr } from './context.js';
 import { castOrMissing } from './convert.js';
-import { compileExpression } from './expressions.js';
+import { compileDerivedValue, compileExpression } from './expressions.js';
 import { compileRecordInput } from './inputs.js';
 import type { CompiledModel, ModelKind } from './model-kind.js';
 import { compileModel, defineDerivedFields } from './pipeline.js';
 import type { DataField } from './schema/data-dictionary.js';
 import type { ModelElement } from './schema/model.js';
 import type { PMML } from './schema/pmml.js';
-import type { DefineFunction } from './schema/transformations.js';
+import type { DefineFunction, DerivedField } from './schema/transformations.js';
 
 export interface CompiledDocument {
   readonly model: ModelElement;
@@ -20,8 +20,17 @@ export interface CompiledDocument {
   readonly afterRecord?: (ctx: EvaluationContext) => void;
 }
 
+/**
+ * How deep DefineFunction calls may nest. The PMML 4.4 Apply lets a DefineFunction call itself (a terminating
+ * recursion such as a power series is legal), but one that never stops would exhaust the JavaScript stack with a
+ * RangeError that names nothing; past this depth the call fails with an error naming the function instead.
+ */
+export const MAX_FUNCTION_DEPTH = 500;
+
 function defineFunctions(functions: readonly DefineFunction[], env: CompileEnv): void {
   const pending: { fn: DefineFunction; body: { get: Expr } }[] = [];
+  // Calls nest only through evaluation, which is synchronous, so one counter per document is the call depth.
+  let depth = 0;
   for (const fn of functions) {
     const body = { get: (() => null) as Expr };
     const dataType = fn.dataType;
@@ -30,11 +39,20 @@ function defineFunctions(functions: readonly DefineFunction[], env: CompileEnv):
       arity: fn.ParameterField.length,
       dataType,
       call(ctx, args) {
+        if (depth >= MAX_FUNCTION_DEPTH) {
+          throw new UndefinedResultError(
+            `Function '${fn.name}' (DefineFunction, line ${fn.line}) nests deeper than ${MAX_FUNCTION_DEPTH} calls; its recursion does not stop for these arguments.`,
+          );
+        }
         const saved = ctx.args;
         ctx.args = args;
-        const result = body.get(ctx);
-        ctx.args = saved;
-        return castOrMissing(result, dataType);
+        depth++;
+        try {
+          return castOrMissing(body.get(ctx), dataType);
+        } finally {
+          depth--;
+          ctx.args = saved;
+        }
       },
     });
     pending.push({ fn, body });
@@ -51,6 +69,15 @@ function defineFunctions(functions: readonly DefineFunction[], env: CompileEnv):
         get: dataType === undefined ? (ctx) => ctx.args[index] : (ctx) => castOrMissing(ctx.args[index], dataType),
       });
     });
+    // jpmml also lets a DefineFunction hold DerivedFields over its parameters. Their values change with every call's
+    // arguments, so they cannot take record slots: each reference computes the field anew in the current call.
+    const pendingLocals: { field: DerivedField; compute: { get: Expr } }[] = [];
+    for (const field of fn.DerivedField) {
+      const compute = { get: (() => null) as Expr };
+      scope.define({ name: field.name, dataType: field.dataType ?? 'double', optype: field.optype ?? 'continuous', get: (ctx) => compute.get(ctx) });
+      pendingLocals.push({ field, compute });
+    }
+    for (const { field, compute } of pendingLocals) compute.get = compileDerivedValue(field.expression, field.dataType, scope, env);
     body.get = compileExpression(fn.expression, scope, env).get;
   }
 }

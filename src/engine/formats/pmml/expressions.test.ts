@@ -132,6 +132,34 @@ describe('Apply', () => {
     expect(evaluate('<Apply function="twice"><FieldRef field="x"/></Apply>', { x: 2.6 }, dictionary)).toBe(5);
   });
 
+  // POW(x, n) = x * POW(x, n - 1) while n > 1, with the test held in a DerivedField local to the function.
+  const power = `<TransformationDictionary><DefineFunction name="POW" dataType="double">
+    <ParameterField name="b" dataType="double"/><ParameterField name="n" dataType="integer"/>
+    <DerivedField name="recurse" optype="categorical" dataType="boolean">
+      <Apply function="greaterThan"><FieldRef field="n"/><Constant dataType="integer">1</Constant></Apply></DerivedField>
+    <Apply function="if"><FieldRef field="recurse"/>
+      <Apply function="*"><Apply function="POW"><FieldRef field="b"/>
+        <Apply function="-"><FieldRef field="n"/><Constant dataType="integer">1</Constant></Apply></Apply><FieldRef field="b"/></Apply>
+      <FieldRef field="b"/></Apply>
+  </DefineFunction></TransformationDictionary>`;
+  const callPower = '<Apply function="POW"><FieldRef field="x"/><FieldRef field="y"/></Apply>';
+
+  it('evaluates a recursive DefineFunction whose DerivedFields are recomputed on each call', () => {
+    expect(evaluate(callPower, { x: 2, y: 1 }, power)).toBe(2);
+    expect(evaluate(callPower, { x: 2, y: 5 }, power)).toBe(32);
+    // Exactly the call limit deep: the JavaScript stack must hold out until the limit does.
+    expect(evaluate(callPower, { x: 1, y: 500 }, power)).toBe(1);
+  });
+
+  it('fails a DefineFunction recursion deeper than the call limit with an error naming the function', () => {
+    const output = `<Output><OutputField name="out" feature="transformedValue">${callPower}</OutputField></Output>`;
+    const model = load(FIELDS, identityRegression(output), power);
+    expect(() => score(model, { x: 1, y: 501 })).toThrow(UndefinedResultError);
+    expect(() => score(model, { x: 1, y: 100000 })).toThrow(/Function 'POW' \(DefineFunction, line \d+\) nests deeper than 500 calls/);
+    // The depth counter unwinds with the error, so the model's next record scores normally.
+    expect(score(model, { x: 3, y: 2 }).out).toBe(9);
+  });
+
   it('casts DerivedField values to their dataType', () => {
     const dictionary = `<TransformationDictionary><DerivedField name="d" dataType="string" optype="categorical">
       <FieldRef field="x"/></DerivedField></TransformationDictionary>`;

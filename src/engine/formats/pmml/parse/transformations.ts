@@ -78,6 +78,7 @@ function parseDefineFunction(element: XmlElement, ctx: ParseContext): DefineFunc
       dataType: dataTypeAttr(p),
       line: p.line,
     })),
+    DerivedField: childrenNamed(element, 'DerivedField').map((e) => parseDerivedField(e, ctx)),
     expression: parseChildExpression(element, ctx),
     line: element.line,
   };

@@ -24,6 +24,8 @@ export interface DefineFunction extends Located {
   readonly optype?: OpType;
   readonly dataType?: DataType;
   readonly ParameterField: readonly ParameterField[];
+  /** Helper fields computed from the parameters on each call (jpmml's DefineFunction extension; not in the 4.4 schema). */
+  readonly DerivedField: readonly DerivedField[];
   readonly expression: Expression;
 }
 
