@@ -139,7 +139,11 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
   const inputFields = model.MiningSchema.MiningField.filter((f) => f.usageType === 'active' && dataFields.has(f.name)).map((f) =>
     inputFieldSpec(dataFields.get(f.name)!, f.missingValueTreatment === 'returnInvalid'),
   );
-  const targetNames = compiled.targetNames;
+  const finalOutputs = compiled.outputs.filter(({ field }) => field.isFinalResult);
+  // JPMML returns a model without targets under a "default target"; a document that also declares no final
+  // OutputField (a bare ClusteringModel or AssociationModel) would otherwise give the person no result at all.
+  const defaultTarget = compiled.targetNames.length === 0 && finalOutputs.length === 0 ? unusedName('prediction', dataFields) : undefined;
+  const targetNames = defaultTarget === undefined ? compiled.targetNames : [defaultTarget];
   const resultFields: ResultFieldSpec[] = [
     ...targetNames.map((name): ResultFieldSpec => {
       const field = dataFields.get(name);
@@ -191,6 +195,13 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
   };
   if (model.ModelVerification !== undefined) verifications.set(loaded, model.ModelVerification);
   return loaded;
+}
+
+/** `base`, or `base` with a numeric suffix when the document already names a field so. */
+function unusedName(base: string, taken: ReadonlyMap<string, unknown>): string {
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+  return name;
 }
 
 const verifications = new WeakMap<PmmlModel, ModelVerification>();

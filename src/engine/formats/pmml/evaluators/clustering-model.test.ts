@@ -94,3 +94,19 @@ describe('ClusteringModel with categorical fields', () => {
     expect(score(model, { colour: 'blue', size: 6 })).toEqual({ cluster: 'blue-big', d: 3 });
   });
 });
+
+describe('ClusteringModel without targets or outputs', () => {
+  it('reports the winning cluster under a default result field', () => {
+    const model = load(
+      [dataField('x'), dataField('y')],
+      `<ClusteringModel functionName="clustering" modelClass="centerBased" numberOfClusters="3">
+        <MiningSchema><MiningField name="x"/><MiningField name="y"/></MiningSchema>
+        <ComparisonMeasure kind="distance"><squaredEuclidean/></ComparisonMeasure>
+        <ClusteringField field="x"/><ClusteringField field="y"/>
+        ${THREE}
+      </ClusteringModel>`,
+    );
+    expect(model.resultFields.map((f) => [f.name, f.kind])).toEqual([['prediction', 'target']]);
+    expect(model.evaluate({ x: 1, y: 9 }).values.get('prediction')).toBe('c');
+  });
+});
