@@ -86,6 +86,20 @@ describe('views of PMML elements without a structure kind of their own', () => {
     expect(body).toContain('wins');
   });
 
+  it('draws the nearest neighbours of the record', () => {
+    const body = html(
+      {
+        kind: 'other',
+        element: 'NearestNeighborModel',
+        summary: [],
+        neighbors: { numberOfNeighbors: 1, instanceCount: 3, measureKind: 'distance', measure: 'euclidean', inputs: ['x'], instanceFields: ['x', 'y'] },
+      },
+      { trace: { neighbors: [{ id: 'n7', affinity: 0.5, values: { x: '1', y: 'yes' } }] } },
+    );
+    expect(body).toContain('k = 1 of 3 training instances');
+    expect(body).toContain('n7');
+  });
+
   it('keeps the summary table for the other elements', () => {
     expect(html({ kind: 'other', element: 'BaselineModel', summary: [{ label: 'Test', value: 'zValue' }] })).toContain('no dedicated drawing');
   });
