@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidMarkupError, UnsupportedMarkupError } from '../../errors.js';
 import { dataField, identityRegression, load, score, values } from './test-helpers.js';
 
 describe('Output', () => {
@@ -32,8 +33,22 @@ describe('Output', () => {
   });
 
   it('reports vendor output features as unsupported at load', () => {
-    const output = '<Output><OutputField name="e" feature="x-report"/></Output>';
-    expect(() => load([dataField('x'), dataField('y')], identityRegression(output))).toThrow(/x-report/);
+    const output = '<Output><OutputField name="e" feature="x-explanation"/></Output>';
+    expect(() => load([dataField('x'), dataField('y')], identityRegression(output))).toThrow(UnsupportedMarkupError);
+    expect(() => load([dataField('x'), dataField('y')], identityRegression(output))).toThrow(/x-explanation/);
+  });
+
+  it("leaves jpmml's x-report field missing, as jpmml's default evaluator does, beside the field it reports on", () => {
+    const output = '<Output><OutputField name="p" feature="predictedValue"/><OutputField name="report(p)" x-reportField="p" feature="x-report"/></Output>';
+    const model = load([dataField('x'), dataField('y')], identityRegression(output));
+    expect(model.resultFields.find((f) => f.name === 'report(p)')?.feature).toBe('x-report');
+    expect(score(model, { x: 3 })).toEqual({ y: 3, p: 3, 'report(p)': null });
+  });
+
+  it('rejects an x-report field whose x-reportField names no OutputField', () => {
+    const output = '<Output><OutputField name="r" x-reportField="x" feature="x-report"/></Output>';
+    expect(() => load([dataField('x'), dataField('y')], identityRegression(output))).toThrow(InvalidMarkupError);
+    expect(() => load([dataField('x'), dataField('y')], identityRegression(output))).toThrow(/OutputField 'r' with feature 'x-report' must name an OutputField/);
   });
 
   it('returns integers as numbers for integer targets', () => {

@@ -1,3 +1,4 @@
+import { InvalidMarkupError } from '../../errors.js';
 import type { CompileEnv } from './compile-env.js';
 import { cached, Scope, type EvaluationContext, type Expr, type FieldBinding } from './context.js';
 import { castOrMissing, formatValue, toNumber, valueKey } from './convert.js';
@@ -198,6 +199,7 @@ function outputDataType(field: OutputField, target: TargetInfo): DataType {
     case 'consequent':
     case 'rule':
     case 'ruleId':
+    case 'x-report':
       return 'string';
     case 'ruleValue':
       return RULE_TEXT_FEATURES.has(field.ruleFeature ?? 'consequent') ? 'string' : 'double';
@@ -216,6 +218,7 @@ function compileFeature(field: OutputField, scope: Scope, target: TargetInfo, pr
     }
     return compileExpression(field.expression, scope, env).get;
   }
+  if (field.feature === 'x-report') return compileReport(field, scope);
   const reader = OUTPUT_FEATURES[field.feature];
   if (reader === undefined) {
     env.unsupportedFeature(
@@ -233,4 +236,21 @@ function compileFeature(field: OutputField, scope: Scope, target: TargetInfo, pr
     const p = prediction(ctx);
     return p === undefined ? MISSING : read(p, ctx);
   };
+}
+
+/**
+ * jpmml's `x-report` feature holds a MathML account of how the OutputField named by `x-reportField` was computed,
+ * and only when the evaluator is built with a reporting value factory; its default evaluator returns null for it
+ * (jpmml ModelNestingTest). This interpreter explains predictions through traces instead, so the field is always
+ * missing, like jpmml's default; the reported field must still exist.
+ */
+function compileReport(field: OutputField, scope: Scope): Expr {
+  if (field.reportField === undefined || !scope.has(field.reportField)) {
+    throw new InvalidMarkupError(
+      `OutputField '${field.name}' with feature 'x-report' must name an OutputField of its model in x-reportField (line ${field.line}).`,
+      'OutputField',
+      field.line,
+    );
+  }
+  return () => MISSING;
 }

@@ -169,6 +169,7 @@ function parseOutputField(element: XmlElement, ctx: ParseContext): OutputField {
     rankOrder: optionalAttr(element, 'rankOrder'),
     isMultiValued: optionalAttr(element, 'isMultiValued'),
     segmentId: optionalAttr(element, 'segmentId'),
+    reportField: optionalAttr(element, 'x-reportField'),
     isFinalResult: booleanAttr(element, 'isFinalResult', true),
     Decisions:
       decisions === undefined

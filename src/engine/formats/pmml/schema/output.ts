@@ -26,7 +26,9 @@ export type ResultFeature =
   | 'confidence'
   | 'support'
   | 'lift'
-  | 'leverage';
+  | 'leverage'
+  /** jpmml's vendor feature: a report of how the OutputField named by `x-reportField` was computed. */
+  | 'x-report';
 
 export interface Output extends Located {
   readonly OutputField: readonly OutputField[];
@@ -48,6 +50,8 @@ export interface OutputField extends Located {
   readonly rankOrder?: string;
   readonly isMultiValued?: string;
   readonly segmentId?: string;
+  /** `x-reportField`: the OutputField an `x-report` field reports on. */
+  readonly reportField?: string;
   readonly isFinalResult: boolean;
   readonly Decisions?: Decisions;
   readonly expression?: Expression;
