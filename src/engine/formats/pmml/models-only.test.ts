@@ -29,9 +29,6 @@ const PENDING: ReadonlyMap<string, string> = new Map<string, string>([
   ['jpmml-evaluator.unit/association/CategoricalSchemaTest.pmml', "multi-valued OutputFields (isMultiValued='1') of an AssociationModel"],
   ['jpmml-evaluator.unit/association/CollectionVerificationTest.pmml', "multi-valued OutputFields (isMultiValued='1') of an AssociationModel"],
   ['jpmml-evaluator.unit/association/TransactionalSchemaTest.pmml', "multi-valued OutputFields (isMultiValued='1') of an AssociationModel"],
-  // Features of the shared interpreter core that are not implemented.
-  ['pmml4s.dmg-examples/mining/dmg_model_selection_mining.xml', 'PMML 3.x MiningModel without Segmentation (<DecisionTree>)'],
-  ['pmml4s.dmg-examples/mining/dmg_model_sequencing_mining.xml', 'PMML 3.x MiningModel without Segmentation (<Regression>, <DecisionTree>)'],
 ]);
 
 /**

@@ -3,6 +3,7 @@ import type { MiningModel, Segment } from '../schema/mining-model.js';
 import type { ModelElement } from '../schema/model.js';
 import type { XmlElement } from '../xml-reader.js';
 import { isModelElement } from './model.js';
+import { embeddedModelSegmentation } from './model-composition.js';
 import { parseChildPredicate } from './predicates.js';
 import { childNamed, childrenNamed, enumAttr, numberAttr, optionalAttr, type ParseContext } from './reader.js';
 
@@ -23,11 +24,8 @@ const METHODS = [
 ] as const;
 
 export function parseMiningModel(element: XmlElement, common: ModelElement, ctx: ParseContext): MiningModel {
-  const segmentation = childNamed(element, 'Segmentation');
-  for (const legacy of ['Regression', 'DecisionTree']) {
-    const child = childNamed(element, legacy);
-    if (child !== undefined) ctx.unsupportedElement(child, `PMML 3.x <${legacy}> inside <MiningModel> is not supported (line ${child.line}).`);
-  }
+  // A MiningModel without Segmentation may compose embedded models (PMML 3.x Model Composition).
+  const segmentation = childNamed(element, 'Segmentation') ?? embeddedModelSegmentation(element, ctx);
   if (segmentation === undefined) return { ...common, element: 'MiningModel' };
   const segments: Segment[] = [];
   childrenNamed(segmentation, 'Segment').forEach((segment, index) => {
