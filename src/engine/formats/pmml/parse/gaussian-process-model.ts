@@ -1,11 +1,10 @@
 import { InvalidMarkupError, MissingMarkupError } from '../../../errors.js';
 import type { GaussianProcessKernel, GaussianProcessModel } from '../schema/gaussian-process-model.js';
 import type { ModelElement } from '../schema/model.js';
-import type { TrainingInstances } from '../schema/nearest-neighbor-model.js';
 import type { XmlElement } from '../xml-reader.js';
 import { splitArrayContent } from './predicates.js';
-import { booleanAttr, childNamed, childrenNamed, numberAttr, optionalAttr, requiredAttr, requiredChild, type ParseContext } from './reader.js';
-import { columnName, parseInlineTable } from './transformations.js';
+import { childNamed, numberAttr, optionalAttr, requiredChild, type ParseContext } from './reader.js';
+import { parseTrainingInstances } from './training-instances.js';
 
 const KERNELS = ['RadialBasisKernel', 'ARDSquaredExponentialKernel', 'AbsoluteExponentialKernel', 'GeneralizedExponentialKernel'];
 
@@ -39,22 +38,6 @@ function parseKernel(model: XmlElement): GaussianProcessKernel {
     default:
       return { kind: 'GeneralizedExponentialKernel', ...common, degree: numberAttr(element, 'degree') ?? 1, Lambda: parseLambda(element) };
   }
-}
-
-/** TrainingInstances with an InlineTable (a TableLocator names external data, which a browser cannot reach). */
-export function parseTrainingInstances(element: XmlElement, ctx: ParseContext): TrainingInstances {
-  const locator = childNamed(element, 'TableLocator');
-  if (locator !== undefined) ctx.unsupportedElement(locator, `<TableLocator> (training instances in external data) is not supported (line ${locator.line}).`);
-  const table = childNamed(element, 'InlineTable');
-  return {
-    isTransformed: booleanAttr(element, 'isTransformed', false),
-    InstanceFields: childrenNamed(requiredChild(element, 'InstanceFields'), 'InstanceField').map((f) => {
-      const field = requiredAttr(f, 'field');
-      return { field, column: columnName(optionalAttr(f, 'column') ?? field), line: f.line };
-    }),
-    InlineTable: table === undefined ? { rows: [], line: element.line } : parseInlineTable(table),
-    line: element.line,
-  };
 }
 
 export function parseGaussianProcessModel(element: XmlElement, common: ModelElement, ctx: ParseContext): GaussianProcessModel {
