@@ -6,13 +6,16 @@ import { EvaluationContext, type RawValue } from './context.js';
 import { toJs } from './convert.js';
 import { describePmml, inputFieldSpec, type ResultFieldSpec } from './describe.js';
 import { MODEL_KINDS } from './evaluators/index.js';
+import type { OutputBinding } from './model-kind.js';
 import { parsePmml } from './parse/document.js';
 import type { ModelExplanation, Prediction, RankedEntity, SegmentOutcome, TermContribution } from './prediction.js';
+import type { ResultValue } from './result-value.js';
 import type { ModelVerification } from './schema/model-verification.js';
 import { runVerification, type VerificationResult } from './verify.js';
 import { readXml } from './xml-reader.js';
 
 export type { ResultFieldSpec } from './describe.js';
+export { formatResultValue, isValueList, type ResultScalar, type ResultValue, type ValueList } from './result-value.js';
 export type { ModelExplanation, RankedEntity } from './prediction.js';
 export type { VerificationMismatch, VerificationResult, VerifiedField } from './verify.js';
 
@@ -47,8 +50,11 @@ export interface EvaluationTrace {
 
 /** The result of scoring one record. */
 export interface PmmlResult {
-  /** Every produced result field by name; null = missing. Integers are numbers. */
-  readonly values: ReadonlyMap<string, string | number | boolean | null>;
+  /**
+   * Every produced result field by name; null = missing. Integers are numbers. Multi-valued OutputFields and
+   * association `antecedent`/`consequent` features hold lists.
+   */
+  readonly values: ReadonlyMap<string, ResultValue>;
   /** TreeModel: node ids root→leaf of the winning node. */
   readonly decisionPath?: readonly string[];
   /** With `trace`: derived field values, per-segment results and regression term contributions. */
@@ -178,13 +184,12 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
       const trace = evaluateOptions?.trace === true ? { derived: new Map() } : undefined;
       const ctx = new EvaluationContext(record, slotCount, predictionCount, trace);
       const prediction = compiled.evaluate(ctx);
-      const values = new Map<string, string | number | boolean | null>();
+      const values = new Map<string, ResultValue>();
       for (const name of targetNames) {
         const own = prediction.targets?.get(name) ?? prediction;
         values.set(name, toJs(own.value));
       }
-      for (const { field, binding } of compiled.outputs) values.set(field.name, toJs(binding.get(ctx)));
-      for (const { field, binding } of compiled.exposedOutputs) values.set(field.name, toJs(binding.get(ctx)));
+      for (const output of [...compiled.outputs, ...compiled.exposedOutputs]) values.set(output.field.name, outputValue(output, ctx));
       afterRecord?.(ctx);
       return {
         values,
@@ -195,6 +200,13 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
   };
   if (model.ModelVerification !== undefined) verifications.set(loaded, model.ModelVerification);
   return loaded;
+}
+
+/** An OutputField's result: its list where it has one (floats as their decimal text, as `toJs` gives them). */
+function outputValue({ binding, list }: OutputBinding, ctx: EvaluationContext): ResultValue {
+  if (list === undefined) return toJs(binding.get(ctx));
+  const values = list(ctx);
+  return values === null ? null : values;
 }
 
 /** `base`, or `base` with a numeric suffix when the document already names a field so. */

@@ -4,10 +4,11 @@ import type { EvaluationContext, FieldBinding, Scope } from './context.js';
 import type { ValueKey } from './convert.js';
 import type { ParseContext } from './parse/reader.js';
 import type { Prediction } from './prediction.js';
+import type { ValueList } from './result-value.js';
 import type { OpType } from './schema/data-dictionary.js';
 import type { ModelElement } from './schema/model.js';
 import type { OutputField } from './schema/output.js';
-import type { DataType, TypedValue } from './values.js';
+import type { DataType, MISSING, TypedValue } from './values.js';
 import type { XmlElement } from './xml-reader.js';
 
 /** The target a model predicts: its MiningField (usageType target/predicted) with DataDictionary information. */
@@ -34,6 +35,11 @@ export const FLOAT_MATH: MathContext = { isFloat: true, dataType: 'float', round
 export interface OutputBinding {
   readonly field: OutputField;
   readonly binding: FieldBinding;
+  /**
+   * The list-valued result, for fields whose result is a list (multi-valued fields, association itemsets);
+   * `binding` then holds the scalar view expressions see.
+   */
+  readonly list?: (ctx: EvaluationContext) => ValueList | typeof MISSING;
 }
 
 /** A model compiled into closures, ready to score records. */

@@ -5,7 +5,8 @@ import { castOrMissing, formatValue, toNumber, valueKey } from './convert.js';
 import { compileExpression, looseValue } from './expressions.js';
 import type { OutputBinding, TargetInfo } from './model-kind.js';
 import type { Prediction } from './prediction.js';
-import { ruleValueReader } from './rule-values.js';
+import type { ValueList } from './result-value.js';
+import { isMultiValuedField, ruleValueReader, ruleValuesReader } from './rule-values.js';
 import type { OpType } from './schema/data-dictionary.js';
 import type { ModelElement } from './schema/model.js';
 import type { OutputField, ResultFeature } from './schema/output.js';
@@ -21,7 +22,17 @@ export type FeatureReader = (
   field: OutputField,
   target: TargetInfo,
   context: FeatureContext,
-) => { read: (p: Prediction, ctx: EvaluationContext) => Value; dataType: DataType };
+) => FeatureRead;
+
+/**
+ * How one OutputField reads its prediction: `read` gives the scalar value expressions see; `readList`, where
+ * present, gives the list-valued result the caller receives instead (multi-valued fields, itemsets).
+ */
+export interface FeatureRead {
+  readonly read: (p: Prediction, ctx: EvaluationContext) => Value;
+  readonly readList?: (p: Prediction) => ValueList | typeof MISSING;
+  readonly dataType: DataType;
+}
 
 function categoryProbability(field: OutputField, target: TargetInfo, pick: (p: Prediction) => ReadonlyMap<unknown, number> | undefined) {
   const key = field.value === undefined ? undefined : looseValue(field.value, target.dataType).value;
@@ -113,21 +124,30 @@ export const OUTPUT_FEATURES: Partial<Record<ResultFeature, FeatureReader>> = {
 const RULE_TEXT_FEATURES: ReadonlySet<string> = new Set(['antecedent', 'consequent', 'rule', 'ruleId']);
 
 /** An association rule's feature (PMML 4.4 OutputField `ruleValue` with `ruleFeature`, or the 4.2+ feature names). */
-function ruleValueFeature(field: OutputField, feature: string): ReturnType<FeatureReader> {
-  return { dataType: RULE_TEXT_FEATURES.has(feature) ? 'string' : 'double', read: ruleValueReader(field, feature) };
+function ruleValueFeature(field: OutputField, feature: string): FeatureRead {
+  return {
+    dataType: RULE_TEXT_FEATURES.has(feature) ? 'string' : 'double',
+    read: ruleValueReader(field, feature),
+    readList: ruleValuesReader(field, feature),
+  };
 }
 
 /** Features that name an association rule's measure for an AssociationModel and mean something else for other models. */
-function withRuleValue(field: OutputField, feature: string, other: ReturnType<FeatureReader>): ReturnType<FeatureReader> {
+function withRuleValue(field: OutputField, feature: string, other: FeatureRead): FeatureRead {
   const rule = ruleValueReader(field, feature);
-  return { dataType: other.dataType, read: (p, ctx) => (p.association === undefined ? other.read(p, ctx) : rule(p)) };
+  const ruleList = ruleValuesReader(field, feature);
+  return {
+    dataType: other.dataType,
+    read: (p, ctx) => (p.association === undefined ? other.read(p, ctx) : rule(p)),
+    readList: ruleList === undefined ? undefined : (p) => (p.association === undefined ? MISSING : ruleList(p)),
+  };
 }
 
 /**
  * `affinity`/`clusterAffinity` with a `value` name the entity (cluster id, instance id) whose affinity is
  * returned; otherwise, and always for `entityAffinity`, the entity at position `rank` of the ranking.
  */
-function rankedAffinity(field: OutputField, byValue: boolean): ReturnType<FeatureReader> {
+function rankedAffinity(field: OutputField, byValue: boolean): FeatureRead {
   const id = byValue ? field.value : undefined;
   return {
     dataType: 'double',
@@ -165,8 +185,7 @@ export function compileOutputs(
   const fields = model.Output?.OutputField ?? [];
   if (fields.length === 0) return [];
   const scope = new Scope(resultScope);
-  const pending: { field: OutputField; compute: { get: Expr } }[] = [];
-  const bindings: OutputBinding[] = [];
+  const pending: { field: OutputField; binding: FieldBinding; compute: { get: Expr } }[] = [];
   for (const field of fields) {
     const slot = env.slots.nextSlot();
     const compute = { get: (() => MISSING) as Expr };
@@ -179,11 +198,13 @@ export function compileOutputs(
       get: cached(slot, declared === undefined ? lazy : (ctx) => castOrMissing(lazy(ctx), declared)),
     };
     scope.define(binding);
-    bindings.push({ field, binding });
-    pending.push({ field, compute });
+    pending.push({ field, binding, compute });
   }
-  for (const { field, compute } of pending) compute.get = compileFeature(field, scope, target, predictionSlot, env);
-  return bindings;
+  return pending.map(({ field, binding, compute }) => {
+    const { get, list } = compileFeature(field, scope, target, predictionSlot, model, env);
+    compute.get = get;
+    return list === undefined ? { field, binding } : { field, binding, list };
+  });
 }
 
 function outputDataType(field: OutputField, target: TargetInfo): DataType {
@@ -210,7 +231,49 @@ function outputDataType(field: OutputField, target: TargetInfo): DataType {
   }
 }
 
-function compileFeature(field: OutputField, scope: Scope, target: TargetInfo, predictionSlot: number, env: CompileEnv): Expr {
+/** A compiled OutputField: its scalar value, and its list-valued result where it has one. */
+interface CompiledFeature {
+  readonly get: Expr;
+  readonly list?: (ctx: EvaluationContext) => ValueList | typeof MISSING;
+}
+
+function compileFeature(
+  field: OutputField,
+  scope: Scope,
+  target: TargetInfo,
+  predictionSlot: number,
+  model: ModelElement,
+  env: CompileEnv,
+): CompiledFeature {
+  const get = compileScalarFeature(field, scope, target, predictionSlot, env);
+  if (field.feature === 'transformedValue' || field.feature === 'decision' || field.feature === 'x-report') return { get };
+  const readList = OUTPUT_FEATURES[field.feature]?.(field, target, {}).readList;
+  // PMML 4.4 OutputField: with isMultiValued="1", rank="0" returns all of the ranked values, not the one at a
+  // rank. Only association rules rank their results into lists here.
+  if (isMultiValuedField(field) && (readList === undefined || model.element !== 'AssociationModel')) {
+    env.unsupportedFeature(
+      'OutputField',
+      field.line,
+      `Multi-valued OutputField '${field.name}' (isMultiValued="1", rank="0") is supported for the rule features of an AssociationModel only, not feature '${field.feature}' of a ${model.element} (line ${field.line}).`,
+      'isMultiValued',
+      field.isMultiValued,
+    );
+    return { get };
+  }
+  if (readList === undefined) return { get };
+  const prediction = predictionReader(field, predictionSlot);
+  // A list is no PMML scalar, so expressions that name a multi-valued field see it as missing.
+  const scalar: Expr = isMultiValuedField(field) ? () => MISSING : get;
+  return {
+    get: scalar,
+    list: (ctx) => {
+      const p = prediction(ctx);
+      return p === undefined ? MISSING : readList(p);
+    },
+  };
+}
+
+function compileScalarFeature(field: OutputField, scope: Scope, target: TargetInfo, predictionSlot: number, env: CompileEnv): Expr {
   const prediction = predictionReader(field, predictionSlot);
   if (field.feature === 'transformedValue' || field.feature === 'decision') {
     if (field.expression === undefined) {

@@ -1,6 +1,6 @@
 /** Shorthands for the interpreter tests: small PMML documents built inline, scored in one call. */
 import { expect } from 'vitest';
-import { loadPmml, type PmmlModel } from './index.js';
+import { loadPmml, type PmmlModel, type ResultValue } from './index.js';
 
 /** A DataField element. */
 export function dataField(name: string, dataType = 'double', optype = 'continuous', inner = ''): string {
@@ -30,7 +30,7 @@ export function load(fields: string[], model: string, extra = ''): PmmlModel {
 type Raw = Record<string, string | number | boolean | null>;
 
 /** Scores one record and returns the result values as a plain object. */
-export function score(model: PmmlModel, record: Raw): Record<string, string | number | boolean | null> {
+export function score(model: PmmlModel, record: Raw): Record<string, ResultValue> {
   return Object.fromEntries(model.evaluate(record).values);
 }
 

@@ -1,5 +1,6 @@
 import { EngineError } from '../../errors.js';
 import type { RawValue } from './context.js';
+import { formatResultValue, isValueList, type ResultScalar, type ResultValue } from './result-value.js';
 import type { ModelVerification } from './schema/model-verification.js';
 
 /** One expected result that the model did not reproduce. */
@@ -8,7 +9,7 @@ export interface VerificationMismatch {
   readonly row: number;
   readonly field: string;
   readonly expected: string;
-  readonly actual: string | number | boolean | null;
+  readonly actual: ResultValue;
 }
 
 /** A result field the ModelVerification compares, with the tolerances its VerificationField gives. */
@@ -31,11 +32,13 @@ export interface VerificationResult {
 
 interface Scorer {
   readonly resultFields: readonly { readonly name: string }[];
-  evaluate(record: Readonly<Record<string, RawValue>>): { readonly values: ReadonlyMap<string, string | number | boolean | null> };
+  /** A transactional model's group field: its records span several rows of the table. */
+  readonly groupField?: string;
+  evaluate(record: Readonly<Record<string, RawValue>>): { readonly values: ReadonlyMap<string, ResultValue> };
 }
 
 /** PMML 4.4 VerificationField: numbers match within `precision` (relative) or both within `zeroThreshold` of 0. */
-function matches(expected: string, actual: string | number | boolean | null, precision: number, zeroThreshold: number): boolean {
+function matches(expected: string, actual: ResultScalar | null, precision: number, zeroThreshold: number): boolean {
   if (actual === null) return expected.trim() === '';
   if (typeof actual === 'number') {
     const e = Number(expected);
@@ -45,6 +48,51 @@ function matches(expected: string, actual: string | number | boolean | null, pre
   }
   if (typeof actual === 'boolean') return expected.trim().toLowerCase() === String(actual);
   return actual === expected;
+}
+
+/** A list result matches a list of expected cells element by element, each with the field's tolerances. */
+function listMatches(expected: readonly string[], actual: ResultValue, precision: number, zeroThreshold: number): boolean {
+  if (!isValueList(actual)) return expected.length === 1 && matches(expected[0], actual, precision, zeroThreshold);
+  return expected.length === actual.length && actual.every((value, i) => matches(expected[i], value, precision, zeroThreshold));
+}
+
+/** A list written in one cell, `[a, b]` as `formatResultValue` writes it; `[]` is the empty list. */
+function cellList(cell: string): string[] {
+  const inner = cell.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
+  return inner === '' ? [] : inner.split(', ');
+}
+
+/** One record to score: the table rows it came from (1-based), and each column's cells in those rows. */
+interface VerificationRecord {
+  readonly row: number;
+  readonly cells: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The table's records. A transactional model's record is one group: the rows that share a group-field value
+ * (in order of first appearance) give the group's items and, for a multi-valued field, its list of expected
+ * values, each cell in row order and empty cells left out (jpmml CollectionVerificationTest).
+ */
+function verificationRecords(rows: readonly ReadonlyMap<string, string>[], groupColumn: string | undefined): VerificationRecord[] {
+  if (groupColumn === undefined) {
+    return rows.map((cells, index) => ({ row: index + 1, cells: new Map([...cells].map(([column, cell]) => [column, [cell]])) }));
+  }
+  const groups = new Map<string, { row: number; cells: Map<string, string[]> }>();
+  rows.forEach((cells, index) => {
+    const key = cells.get(groupColumn) ?? '';
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { row: index + 1, cells: new Map([[groupColumn, [key]]]) };
+      groups.set(key, group);
+    }
+    for (const [column, cell] of cells) {
+      if (column === groupColumn || cell === '') continue;
+      const list = group.cells.get(column) ?? [];
+      list.push(cell);
+      group.cells.set(column, list);
+    }
+  });
+  return [...groups.values()];
 }
 
 /**
@@ -57,29 +105,40 @@ export function runVerification(model: Scorer, verification: ModelVerification):
   const outputs = verification.VerificationField.filter((f) => results.has(f.field));
   const mismatches: VerificationMismatch[] = [];
   const errors: { row: number; message: string }[] = [];
-  verification.InlineTable.rows.forEach((cells, index) => {
+  const groupColumn = inputs.find((f) => f.field === model.groupField)?.column;
+  for (const { row, cells } of verificationRecords(verification.InlineTable.rows, groupColumn)) {
     const record: Record<string, RawValue> = {};
     for (const input of inputs) {
-      const cell = cells.get(input.column);
-      record[input.field] = cell === undefined || cell === '' ? null : cell;
+      const column = cells.get(input.column);
+      const present = column?.filter((cell) => cell !== '') ?? [];
+      // A group's active field is the list of its items; elsewhere a field is one cell.
+      record[input.field] = present.length === 0 ? null : groupColumn === undefined || input.column === groupColumn ? present[0] : present;
     }
-    let values: ReadonlyMap<string, string | number | boolean | null>;
+    let values: ReadonlyMap<string, ResultValue>;
     try {
       values = model.evaluate(record).values;
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      errors.push({ row: index + 1, message: error.message });
-      return;
+      errors.push({ row, message: error.message });
+      continue;
     }
     for (const output of outputs) {
-      const expected = cells.get(output.column);
-      if (expected === undefined) continue;
+      const column = cells.get(output.column);
+      if (column === undefined) continue;
       const actual = values.get(output.field) ?? null;
-      if (!matches(expected, actual, output.precision, output.zeroThreshold)) {
-        mismatches.push({ row: index + 1, field: output.field, expected, actual });
+      const { precision, zeroThreshold } = output;
+      const isMatch =
+        groupColumn !== undefined
+          ? listMatches(column, actual, precision, zeroThreshold)
+          : isValueList(actual)
+            ? listMatches(cellList(column[0]), actual, precision, zeroThreshold)
+            : matches(column[0], actual, precision, zeroThreshold);
+      if (!isMatch) {
+        const expected = groupColumn !== undefined && isValueList(actual) ? formatResultValue(column) : column.join(', ');
+        mismatches.push({ row, field: output.field, expected, actual });
       }
     }
-  });
+  }
   const recordCount = verification.InlineTable.rows.length;
   const comparedFields = outputs.map(({ field, precision, zeroThreshold }) => ({ field, precision, zeroThreshold }));
   return { recordCount, comparedFields, mismatches, errors, passed: mismatches.length === 0 && errors.length === 0 };

@@ -83,7 +83,38 @@ describe('AssociationModel', () => {
         <AssociationRule antecedent="1" consequent="3" support="0.3" confidence="0.8"/>
       </AssociationModel>`,
     );
-    expect(score(model, { bread: 'false', drink: 'milk' }).next).toBe('{bread}');
-    expect(score(model, { bread: 'true', drink: 'water' }).next).toBe('{drink=tea}');
+    expect(score(model, { bread: 'false', drink: 'milk' }).next).toEqual(['bread']);
+    expect(score(model, { bread: 'true', drink: 'water' }).next).toEqual(['drink=tea']);
+  });
+});
+
+describe('AssociationModel multi-valued outputs', () => {
+  const all = (algorithm: string, feature = 'ruleId', basis = 'confidence'): string =>
+    `<OutputField name="${algorithm}" feature="ruleValue" ruleFeature="${feature}" algorithm="${algorithm}" rank="0" rankBasis="${basis}" isMultiValued="1"/>`;
+
+  it('isMultiValued with rank 0 returns every selected rule, best ranked first', () => {
+    const result = basket(transactional(all('recommendation') + all('exclusiveRecommendation') + all('ruleAssociation')), ['bread', 'butter']);
+    expect(result).toEqual({ recommendation: ['r1', 'r2', 'r3'], exclusiveRecommendation: ['r2', 'r3'], ruleAssociation: ['r1'] });
+  });
+
+  it('a multi-valued field ranks by its rankBasis and lists numeric features as numbers', () => {
+    const result = basket(transactional(all('recommendation', 'lift', 'lift')), ['bread', 'butter', 'milk']);
+    expect(result.recommendation).toEqual([2.0, 1.5, 1.5, 1.1]);
+  });
+
+  it('a multi-valued field with no selected rule is the empty list', () => {
+    expect(basket(transactional(all('ruleAssociation')), ['jam']).ruleAssociation).toEqual([]);
+  });
+
+  it('antecedent and consequent of the rule at one rank are lists of item values', () => {
+    const output = `<OutputField name="if" feature="antecedent" algorithm="recommendation" rankBasis="lift"/>
+      <OutputField name="then" feature="ruleValue" ruleFeature="consequent" algorithm="recommendation" rankBasis="lift"/>
+      <OutputField name="rule" feature="rule" algorithm="recommendation" rankBasis="lift"/>`;
+    expect(basket(transactional(output), ['bread', 'butter'])).toEqual({ if: ['bread', 'butter'], then: ['jam'], rule: '{bread,butter}->{jam}' });
+  });
+
+  it('a multi-valued field at a rank other than 0 is reported as unsupported when the model loads', () => {
+    const output = `<OutputField name="x" feature="ruleValue" ruleFeature="ruleId" algorithm="recommendation" rank="2" isMultiValued="1"/>`;
+    expect(() => transactional(output)).toThrow(/isMultiValued/);
   });
 });

@@ -77,5 +77,32 @@ describe('jpmml unit examples', () => {
   it('association/AssociationOutputTest: the best exclusive recommendation by lift', () => {
     const result = run(open('association/AssociationOutputTest.pmml'), { item: ['Cracker', 'Coke'] });
     expect(result).toMatchObject({ entityId: '1', rule: '{Cracker}->{Water}', ruleId: '1', support: 1, confidence: 1, lift: 1, deprecated_rule: '{Cracker}->{Water}' });
+    expect(result).toMatchObject({ antecedent: ['Cracker'], consequent: ['Water'], deprecated_antecedent: ['Cracker'], deprecated_consequent: ['Water'] });
+  });
+
+  // jpmml AssociationSchemaTest: a basket, then its recommendations, exclusive recommendations and rule associations.
+  const SCHEMA_CASES: readonly [string[], string[], string[], string[]][] = [
+    [['Cracker', 'Coke'], ['1', '3'], ['1'], ['3']],
+    [['Cracker', 'Water'], ['1', '2', '3', '4', '5'], ['3', '4', '5'], ['1', '2']],
+    [['Water', 'Coke'], ['2', '5'], ['2', '5'], []],
+    [['Cracker', 'Water', 'Coke'], ['1', '2', '3', '4', '5'], ['4', '5'], ['1', '2', '3']],
+    [['Cracker', 'Water', 'Banana', 'Apple'], ['1', '2', '3', '4', '5'], ['3', '4', '5'], ['1', '2']],
+  ];
+  const CATEGORICAL_FIELDS = ['Banana', 'Coke', 'Cracker', 'Nachos', 'Pear', 'Water'];
+
+  it.each([
+    ['association/TransactionalSchemaTest.pmml', (items: string[]) => ({ transaction: '1', item: items })],
+    ['association/CategoricalSchemaTest.pmml', (items: string[]) => Object.fromEntries(CATEGORICAL_FIELDS.map((f) => [f, items.includes(f) ? 'T' : 'F']))],
+  ])('%s: multi-valued outputs list every ranked rule id, and rank 1 is the first of them', (file, record) => {
+    const model = open(file);
+    for (const [items, recommendation, exclusive, association] of SCHEMA_CASES) {
+      const result = run(model, record(items));
+      expect(result).toMatchObject({ Recommendation: recommendation, Exclusive_Recommendation: exclusive, Rule_Association: association });
+      expect(result).toMatchObject({
+        'Top Recommendation': recommendation[0] ?? null,
+        'Top Exclusive_Recommendation': exclusive[0] ?? null,
+        'Top Rule_Association': association[0] ?? null,
+      });
+    }
   });
 });

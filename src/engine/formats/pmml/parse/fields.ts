@@ -148,12 +148,16 @@ function parseOutputField(element: XmlElement, ctx: ParseContext): OutputField {
   // Vendor features (`x-report`, …) are valid PMML; compiling reports the ones without a reader as unsupported.
   const isKnown = (FEATURES as readonly string[]).includes(featureText) || featureText.startsWith('x-');
   const feature = isKnown ? (featureText as ResultFeature) : enumAttr(element, 'feature', FEATURES, 'predictedValue');
-  // Ranked predictions (the 2nd most probable class, …) and multi-valued outputs are not implemented; the
-  // features whose rank picks a rule or reason code (ruleValue, reasonCode) belong to their model types.
+  // Ranked predictions (the 2nd most probable class, …) are not implemented; the features whose rank picks a
+  // rule or reason code (ruleValue, reasonCode) belong to their model types.
   const rank = element.attributes.rank;
   if (rank !== undefined && rank !== '1' && RANKED_PREDICTIONS.has(feature)) ctx.unsupportedAttribute(element, 'rank', rank);
+  // PMML 4.4 OutputField: a multi-valued field returns all of the ranked values, which is what rank="0" asks for;
+  // a multi-valued field at one rank has no defined meaning. Compiling checks the model can rank its results.
   const multiValued = element.attributes.isMultiValued;
-  if (multiValued !== undefined && multiValued !== '0' && multiValued !== 'false') ctx.unsupportedAttribute(element, 'isMultiValued', multiValued);
+  if (multiValued !== undefined && multiValued !== '0' && multiValued !== 'false' && rank !== '0') {
+    ctx.unsupportedAttribute(element, 'isMultiValued', multiValued);
+  }
   return {
     name: requiredAttr(element, 'name'),
     displayName: optionalAttr(element, 'displayName'),
