@@ -141,7 +141,11 @@ const CHAINS = new Set<MultipleModelMethod>(['modelChain', 'x-multiModelChain', 
 export function compileMiningModel(model: MiningModel, mc: ModelCompileContext): (ctx: EvaluationContext) => Prediction {
   const segmentation = model.Segmentation;
   if (segmentation === undefined) {
-    mc.env.unsupportedFeature('MiningModel', model.line, `<MiningModel> without <Segmentation> is not supported (line ${model.line}).`);
+    mc.env.unsupportedFeature(
+      'MiningModel',
+      model.line,
+      `<MiningModel> has neither a <Segmentation> nor embedded <Regression>/<DecisionTree> models, so it has nothing to score (line ${model.line}).`,
+    );
     return () => MISSING_PREDICTION;
   }
   const method = segmentation.multipleModelMethod;

@@ -59,6 +59,12 @@ describe('Model Composition (MiningModel with embedded Regression and DecisionTr
     expect(score(load(FIELDS, selection()), { age: 90, income: 200 })).toEqual({ weight: 99 });
   });
 
+  it('reports a MiningModel with neither a Segmentation nor embedded models at load', () => {
+    expect(() => load(FIELDS, `<MiningModel functionName="regression">${SCHEMA}</MiningModel>`)).toThrow(
+      /<MiningModel> has neither a <Segmentation> nor embedded <Regression>\/<DecisionTree> models/,
+    );
+  });
+
   it('reports model selection by a classification DecisionTree as unsupported at load', () => {
     const fields = [dataField('age'), dataField('income'), dataField('weight', 'string', 'categorical')];
     expect(() => load(fields, selection('classification'))).toThrow(UnsupportedMarkupError);
