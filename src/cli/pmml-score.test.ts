@@ -127,6 +127,25 @@ describe('scoreWithModel on transactional input', () => {
     });
     expect(csv).toBe('transaction,rule\nt1,r1\nt2,\n');
   });
+
+  it('writes a multi-valued result as a bracketed list, [] when it is empty', async () => {
+    const pmml = ASSOCIATION_PMML.replace(
+      '</Output>',
+      '<OutputField name="all" feature="ruleValue" ruleFeature="ruleId" rank="0" isMultiValued="1" algorithm="recommendation"/></Output>',
+    ).replace('</AssociationModel>', '<AssociationRule id="r2" support="0.5" confidence="0.5" antecedent="2" consequent="1"/></AssociationModel>');
+    let csv = '';
+    await scoreWithModel(loadPmml(pmml), {
+      modelPath: 'rules.pmml',
+      inputPath: csvFile('baskets-all.csv', 'transaction,item\nt1,Water\nt2,Coke\nt1,Cracker\n'),
+      separator: ',',
+      includeAll: false,
+      write: async (chunk) => {
+        csv += chunk;
+      },
+      warn: () => {},
+    });
+    expect(csv).toBe('transaction,rule,all\nt1,r1,"[r1, r2]"\nt2,,[]\n');
+  });
 });
 
 describe('runScore', () => {

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { loadPmml, type PmmlModel, type PmmlResult } from '../engine/formats/pmml/index.js';
+import { formatResultValue, loadPmml, type PmmlModel, type PmmlResult } from '../engine/formats/pmml/index.js';
 import { describeError, ScoringError } from './cli-error.js';
 import { CsvError, DEFAULT_MISSING_TOKENS, formatCsvRows, streamCsvBatches, toCell, type Cell } from './csv.js';
 import { groupRecords, toRecord, type PmmlRecord } from './group-records.js';
@@ -54,7 +54,7 @@ export async function scoreWithModel(model: ScorableModel, request: ScoreRequest
     for (const row of rowBatch) {
       rows += 1;
       const values = evaluate(model, toRecord(header, row), () => `Row ${rows} of ${inputName}`);
-      batch.push(fields.map((field) => formatValue(values.get(field.name))));
+      batch.push(fields.map((field) => formatResultValue(values.get(field.name))));
     }
     if (batch.length >= BATCH_ROWS) {
       await request.write(formatCsvRows(batch, ','));
@@ -82,7 +82,7 @@ async function scoreGroups(
   const table = [[groupField, ...fields.map((field) => field.name)]];
   for (const { groupValue, record } of groups) {
     const values = evaluate(model, record, () => `Group '${groupValue}' of ${basename(request.inputPath)}`);
-    table.push([formatValue(groupValue), ...fields.map((field) => formatValue(values.get(field.name)))]);
+    table.push([formatResultValue(groupValue), ...fields.map((field) => formatResultValue(values.get(field.name)))]);
   }
   await request.write(formatCsvRows(table, ','));
   return { rows: groups.length };
@@ -142,9 +142,4 @@ function warnAboutAbsentInputs(
   if (absent.length > 0) {
     request.warn(`${inputName} has no column for the input field(s) ${absent.join(', ')}; they are missing in every row.`);
   }
-}
-
-/** A result as CSV text: missing values are empty cells; numbers in JavaScript's shortest round-trip form. */
-function formatValue(value: string | number | boolean | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
 }

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isEngineError } from '../engine/errors.js';
-import { loadPmml, verifyModel, type VerificationResult } from '../engine/formats/pmml/index.js';
+import { formatResultValue, loadPmml, verifyModel, type VerificationResult } from '../engine/formats/pmml/index.js';
 import type { Command } from './args.js';
 import { CliError, describeError } from './cli-error.js';
 
@@ -40,7 +40,7 @@ export function reportLines(fileName: string, result: VerificationResult): strin
     ...result.errors.map((e) => ({ row: e.row, text: `FAIL record ${e.row}: could not be scored: ${e.message}` })),
     ...result.mismatches.map((m) => ({
       row: m.row,
-      text: `FAIL record ${m.row}, field '${m.field}': expected ${m.expected.trim() === '' ? 'missing' : `'${m.expected}'`}, actual ${m.actual === null ? 'missing' : String(m.actual)}`,
+      text: `FAIL record ${m.row}, field '${m.field}': expected ${m.expected.trim() === '' ? 'missing' : `'${m.expected}'`}, actual ${m.actual === null ? 'missing' : formatResultValue(m.actual)}`,
     })),
   ];
   // Errors and mismatches come in two lists; a stable sort by record keeps each record's fields in order.

@@ -144,3 +144,16 @@ describe('describeDifference', () => {
     expect(describeDifference(pmml, null, 1)).toBeUndefined();
   });
 });
+
+describe('list results', () => {
+  it('match a bracketed cell item by item, with the equivalence for each item', () => {
+    expect(isEquivalent(pmml, '[1, 0.3]', ['1', 0.1 + 0.2])).toBe(true);
+    expect(isEquivalent(pmml, '[]', [])).toBe(true);
+  });
+
+  it('differ from a cell with other items, another length, or no brackets', () => {
+    expect(isEquivalent(pmml, '[1, 3]', ['1', '2'])).toBe(false);
+    expect(isEquivalent(pmml, '[1]', ['1', '2'])).toBe(false);
+    expect(isEquivalent(pmml, '1', ['1'])).toBe(false);
+  });
+});

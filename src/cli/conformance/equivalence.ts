@@ -4,8 +4,10 @@
  * (`PMMLEquivalence`, `FloatEquivalence`, `RealNumberEquivalence`), as the cases' `semantics` text states them.
  */
 
-/** A result value as the engine returns it; `null` is PMML's missing value. */
-export type ResultValue = string | number | boolean | null;
+import { isValueList, parseValueListText, type ResultValue } from '../../engine/formats/pmml/index.js';
+
+/** A result value as the engine returns it; `null` is PMML's missing value; multi-valued results are lists. */
+export type { ResultValue };
 
 /** The `equivalence` object of a `case.json`. */
 export type Equivalence =
@@ -20,6 +22,11 @@ export type Equivalence =
 export function isEquivalent(equivalence: Equivalence, expected: string | null, actual: ResultValue): boolean {
   if (expected === null || actual === null) {
     return expected === null && actual === null;
+  }
+  if (isValueList(actual)) {
+    // A list cell is written as the CLI writes it, `[a, b]`; its items are compared one by one.
+    const items = parseValueListText(expected);
+    return items !== undefined && items.length === actual.length && actual.every((value, i) => isEquivalent(equivalence, items[i], value));
   }
   if (typeof actual === 'number') {
     const expectedNumber = parseNumber(expected);

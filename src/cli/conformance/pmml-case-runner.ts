@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PmmlModel } from '../../engine/formats/pmml/index.js';
+import { formatResultValue, type PmmlModel } from '../../engine/formats/pmml/index.js';
 import { describeError } from '../cli-error.js';
 import { readUnquotedCsv, type CsvTable } from '../csv.js';
 import { groupRecords, toRecord, type PmmlRecord } from '../group-records.js';
@@ -143,5 +143,5 @@ function formatActual(value: ResultValue): string {
   if (value === null) {
     return 'missing';
   }
-  return typeof value === 'string' ? `'${value}'` : String(value);
+  return typeof value === 'string' ? `'${value}'` : formatResultValue(value);
 }

@@ -15,7 +15,7 @@ import { runVerification, type VerificationResult } from './verify.js';
 import { readXml } from './xml-reader.js';
 
 export type { ResultFieldSpec } from './describe.js';
-export { formatResultValue, isValueList, type ResultScalar, type ResultValue, type ValueList } from './result-value.js';
+export { formatResultValue, isValueList, parseValueListText, type ResultScalar, type ResultValue, type ValueList } from './result-value.js';
 export type { ModelExplanation, RankedEntity } from './prediction.js';
 export type { VerificationMismatch, VerificationResult, VerifiedField } from './verify.js';
 

@@ -23,6 +23,17 @@ export function formatResultValue(value: ResultValue | undefined): string {
   return String(value);
 }
 
+/**
+ * The cells of a list written by `formatResultValue` (`[1, 3]`; `[]` is empty), or undefined when the text is
+ * not in brackets. Items are split at ", ", so an item that itself holds ", " cannot be told apart.
+ */
+export function parseValueListText(text: string): string[] | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[') || !trimmed.endsWith(']')) return undefined;
+  const inner = trimmed.slice(1, -1).trim();
+  return inner === '' ? [] : inner.split(', ');
+}
+
 export function isValueList(value: ResultValue | undefined): value is ValueList {
   return Array.isArray(value);
 }

@@ -1,6 +1,6 @@
 import { EngineError } from '../../errors.js';
 import type { RawValue } from './context.js';
-import { formatResultValue, isValueList, type ResultScalar, type ResultValue } from './result-value.js';
+import { formatResultValue, isValueList, parseValueListText, type ResultScalar, type ResultValue } from './result-value.js';
 import type { ModelVerification } from './schema/model-verification.js';
 
 /** One expected result that the model did not reproduce. */
@@ -54,12 +54,6 @@ function matches(expected: string, actual: ResultScalar | null, precision: numbe
 function listMatches(expected: readonly string[], actual: ResultValue, precision: number, zeroThreshold: number): boolean {
   if (!isValueList(actual)) return expected.length === 1 && matches(expected[0], actual, precision, zeroThreshold);
   return expected.length === actual.length && actual.every((value, i) => matches(expected[i], value, precision, zeroThreshold));
-}
-
-/** A list written in one cell, `[a, b]` as `formatResultValue` writes it; `[]` is the empty list. */
-function cellList(cell: string): string[] {
-  const inner = cell.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
-  return inner === '' ? [] : inner.split(', ');
 }
 
 /** One record to score: the table rows it came from (1-based), and each column's cells in those rows. */
@@ -131,7 +125,7 @@ export function runVerification(model: Scorer, verification: ModelVerification):
         groupColumn !== undefined
           ? listMatches(column, actual, precision, zeroThreshold)
           : isValueList(actual)
-            ? listMatches(cellList(column[0]), actual, precision, zeroThreshold)
+            ? listMatches(parseValueListText(column[0]) ?? [column[0]], actual, precision, zeroThreshold)
             : matches(column[0], actual, precision, zeroThreshold);
       if (!isMatch) {
         const expected = groupColumn !== undefined && isValueList(actual) ? formatResultValue(column) : column.join(', ');
