@@ -4,9 +4,10 @@
  */
 import { onnxMemorySuite } from './bench/onnx-memory-suite.js';
 import { onnxRunSuite } from './bench/onnx-suite.js';
+import { pageWeightSuite } from './bench/page-weight-suite.js';
 import { formatTable, type BenchSuite } from './bench/suite.js';
 
-const suites: readonly BenchSuite[] = [onnxRunSuite, onnxMemorySuite];
+const suites: readonly BenchSuite[] = [pageWeightSuite, onnxRunSuite, onnxMemorySuite];
 
 let hasFailed = false;
 for (const suite of suites) {
