@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { probabilities } from './pmml-predictor.js';
+import type { EngineClient } from '../workers/engine-client.js';
+import { PmmlPredictor, probabilities } from './pmml-predictor.js';
 
 describe('probabilities', () => {
   it('labels probability outputs by their OutputField value', () => {
@@ -21,5 +22,18 @@ describe('probabilities', () => {
 
   it('draws nothing for a regression', () => {
     expect(probabilities([{ name: 'y', dataType: 'double', feature: 'predictedValue' }], new Map([['y', 3]]))).toBeUndefined();
+  });
+});
+
+describe('PmmlPredictor results', () => {
+  it('keeps a multi-valued result as its list of items and a scalar as its value', async () => {
+    const engine = {
+      evaluate: () => Promise.resolve({ values: new Map<string, unknown>([['Recommendation', ['1', '3']], ['Top', '1']]), latencyMs: 1 }),
+    } as unknown as EngineClient;
+    const outcome = await new PmmlPredictor(engine, 1, []).predict({});
+    expect(outcome.fields).toEqual([
+      { name: 'Recommendation', value: null, list: ['1', '3'] },
+      { name: 'Top', value: '1' },
+    ]);
   });
 });

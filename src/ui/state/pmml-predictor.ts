@@ -1,6 +1,7 @@
+import { isValueList, type ResultValue as PmmlResultValue } from '../../engine/formats/pmml/index.js';
 import type { EngineClient } from '../workers/engine-client.js';
 import type { BatchReply, RawValue, ResultFieldInfo } from '../workers/engine-protocol.js';
-import type { ClassProbability, PredictionOutcome, Predictor } from './predictor.js';
+import type { ClassProbability, PredictionOutcome, Predictor, ResultValue } from './predictor.js';
 
 /** Evaluates a PMML model in the engine worker and shapes the reply for the result panel. */
 export class PmmlPredictor implements Predictor {
@@ -15,7 +16,7 @@ export class PmmlPredictor implements Predictor {
     // Declared result fields in document order; non-final outputs were left out by the worker.
     const names = this.resultFields.length > 0 ? this.resultFields.map((f) => f.name) : [...reply.values.keys()];
     return {
-      fields: names.map((name) => ({ name, value: reply.values.get(name) ?? null })),
+      fields: names.map((name) => resultField(name, reply.values.get(name) ?? null)),
       probabilities: probabilities(this.resultFields, reply.values),
       decisionPath: reply.decisionPath,
       trace: reply.trace,
@@ -34,7 +35,7 @@ export class PmmlPredictor implements Predictor {
 }
 
 /** Probability outputs (OutputField feature="probability" value="<class>"), else names like `probability(x)`. */
-export function probabilities(fields: readonly ResultFieldInfo[], values: ReadonlyMap<string, RawValue>): ClassProbability[] | undefined {
+export function probabilities(fields: readonly ResultFieldInfo[], values: ReadonlyMap<string, PmmlResultValue>): ClassProbability[] | undefined {
   const bars: ClassProbability[] = [];
   for (const field of fields) {
     const value = values.get(field.name);
@@ -45,6 +46,11 @@ export function probabilities(fields: readonly ResultFieldInfo[], values: Readon
     }
   }
   return bars.length > 0 ? bars : undefined;
+}
+
+/** One result field for the panel: a list result keeps its items apart, so the panel can draw each. */
+function resultField(name: string, value: PmmlResultValue): ResultValue {
+  return isValueList(value) ? { name, value: null, list: value } : { name, value };
 }
 
 function labelFromName(name: string): string | undefined {

@@ -3,6 +3,8 @@ export interface ResultValue {
   readonly name: string;
   /** Scalar value (PMML), or the first value of a tensor; null when the model returns missing. */
   readonly value: string | number | boolean | null;
+  /** A PMML list result (multi-valued OutputField, association itemset): its items in order; `value` is then null. */
+  readonly list?: readonly (string | number | boolean)[];
   /** For tensor outputs: their dims and (up to a limit) flattened values. */
   readonly shape?: readonly number[];
   readonly values?: readonly (number | string | boolean)[];

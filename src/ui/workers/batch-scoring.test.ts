@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPmml } from '../../engine/formats/pmml/index.js';
 import { scoreCsv } from './batch-scoring.js';
@@ -42,5 +43,17 @@ describe('scoreCsv', () => {
     expect(reply.preview[1].values).toEqual([9]);
     expect(reply.failed).toBe(1);
     expect(reply.preview[0].error).toMatch(/'x'/);
+  });
+});
+
+describe('scoreCsv with list results', () => {
+  // jpmml's CategoricalSchemaTest: one T/F column per item, multi-valued recommendation outputs.
+  const file = new URL('../../../../shared/conformance/pmml/models-only/jpmml-evaluator.unit/association/CategoricalSchemaTest.pmml', import.meta.url);
+  const model = loadPmml(readFileSync(file, 'utf8'), { fileName: 'CategoricalSchemaTest.pmml' });
+
+  it('keeps a list in the preview and writes it to the CSV as the CLI does, [a, b]', () => {
+    const reply = scoreCsv(model, 'Banana,Coke,Cracker,Nachos,Pear,Water\nF,T,T,F,F,F\n', ['Recommendation', 'Rule_Association']);
+    expect(reply.preview[0].values).toEqual([['1', '3'], ['3']]);
+    expect(reply.csv.split(/\r?\n/)[1]).toBe('F,T,T,F,F,F,"[1, 3]",[3],');
   });
 });

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { PmmlModel } from '../../engine/formats/pmml/index.js';
+import { formatResultValue, type PmmlModel, type ResultValue } from '../../engine/formats/pmml/index.js';
 import type { BatchReply, RawValue } from './engine-protocol.js';
 
 /** Cells read as missing, as R (`NA`), JPMML (`N/A`) and pandas (empty) write them. */
@@ -26,7 +26,7 @@ export function scoreCsv(model: PmmlModel, text: string, resultNames: readonly s
       const cell = row[i]?.trim() ?? '';
       record[name] = MISSING_TOKENS.has(cell) ? null : cell;
     });
-    let values: RawValue[] = [];
+    let values: ResultValue[] = [];
     let error = '';
     try {
       const result = model.evaluate(record);
@@ -35,7 +35,7 @@ export function scoreCsv(model: PmmlModel, text: string, resultNames: readonly s
       failed += 1;
       error = caught instanceof Error ? caught.message : String(caught);
     }
-    output.push([...header.map((_, i) => row[i] ?? ''), ...resultNames.map((_, i) => (values[i] === null || values[i] === undefined ? '' : String(values[i]))), error]);
+    output.push([...header.map((_, i) => row[i] ?? ''), ...resultNames.map((_, i) => formatResultValue(values[i])), error]);
     if (preview.length < PREVIEW_ROWS) preview.push({ inputs: header.map((name) => record[name]), values, error: error || undefined });
   }
   return {

@@ -1,4 +1,4 @@
-import type { VerificationResult } from '../../engine/formats/pmml/index.js';
+import type { ResultValue, VerificationResult } from '../../engine/formats/pmml/index.js';
 import type { FormatId, ModelDescription } from '../../engine/model/description.js';
 import type { AppError } from '../state/app-error.js';
 
@@ -37,7 +37,8 @@ export interface OpenReply {
 }
 
 export interface EvaluateReply {
-  readonly values: ReadonlyMap<string, RawValue>;
+  /** Result values by field; multi-valued fields hold lists (structured clone keeps arrays). */
+  readonly values: ReadonlyMap<string, ResultValue>;
   readonly decisionPath?: readonly string[];
   readonly trace?: unknown;
   readonly latencyMs: number;
@@ -53,7 +54,7 @@ export interface BatchReply {
   readonly rowCount: number;
   /** Rows the model could not score (their error is in the CSV's `error` column). */
   readonly failed: number;
-  readonly preview: readonly { readonly inputs: readonly RawValue[]; readonly values: readonly RawValue[]; readonly error?: string }[];
+  readonly preview: readonly { readonly inputs: readonly RawValue[]; readonly values: readonly ResultValue[]; readonly error?: string }[];
   /** The input columns, the result columns and `error`, for download. */
   readonly csv: string;
   readonly ms: number;

@@ -1,3 +1,5 @@
+import { formatResultValue, type ValueList } from '../../../engine/formats/pmml/index.js';
+
 /** Display helpers shared by the library and model pages. */
 
 export function formatBytes(bytes: number): string {
@@ -27,9 +29,10 @@ export function formatWhen(millis: number, now: number = Date.now()): string {
   return date.toDateString() === new Date(now).toDateString() ? `today ${timeFormat.format(date)}` : dayFormat.format(date);
 }
 
-/** A result value for people: numbers with up to 6 significant digits, missing as an em dash. */
+/** A result value for people: numbers with up to 6 significant digits, missing as an em dash, lists as `[a, b]`. */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
   if (typeof value === 'number') {
     if (Number.isInteger(value)) return String(value);
     const abs = Math.abs(value);
@@ -38,9 +41,13 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
-/** A result value for `data-value`: exact, so tests can compare numbers with their own tolerance. */
+/**
+ * A result value for `data-value`: exact, so tests can compare numbers with their own tolerance; a list (PMML
+ * multi-valued result) as the CLI writes it in CSV, `[a, b]`.
+ */
 export function exactValue(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return formatResultValue(value as ValueList);
   return String(value);
 }
 
