@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { verifyModel } from './index.js';
+import { loadPmml, verifyModel } from './index.js';
 import { dataField, identityRegression, load } from './test-helpers.js';
 
 function withVerification(rows: string) {
@@ -26,5 +27,23 @@ describe('verifyModel', () => {
 
   it('is undefined for documents without ModelVerification', () => {
     expect(verifyModel(load([dataField('x'), dataField('y')], identityRegression()))).toBeUndefined();
+  });
+});
+
+describe('verifyModel for a transactional model', () => {
+  // jpmml CollectionVerificationTest: rows sharing a transaction are one record; multi-valued fields list their cells.
+  const file = new URL('../../../../../shared/conformance/pmml/models-only/jpmml-evaluator.unit/association/CollectionVerificationTest.pmml', import.meta.url);
+  const text = readFileSync(file, 'utf8');
+
+  it('scores each group of rows once and compares its lists of expected values', () => {
+    const result = verifyModel(loadPmml(text, { fileName: 'CollectionVerificationTest.pmml' }));
+    expect(result).toMatchObject({ passed: true, mismatches: [], errors: [] });
+    expect(result?.comparedFields.map((f) => f.field)).toEqual(['Recommendation', 'Exclusive_Recommendation', 'Rule_Association']);
+  });
+
+  it('reports a group whose list differs, at the group\'s first row, with the expected list', () => {
+    const changed = text.replace('<Rule_Association>3</Rule_Association>', '<Rule_Association>4</Rule_Association>');
+    const result = verifyModel(loadPmml(changed, { fileName: 'changed.pmml' }));
+    expect(result?.mismatches).toEqual([{ row: 1, field: 'Rule_Association', expected: '[4]', actual: ['3'] }]);
   });
 });

@@ -113,6 +113,17 @@ describe('AssociationModel multi-valued outputs', () => {
     expect(basket(transactional(output), ['bread', 'butter'])).toEqual({ if: ['bread', 'butter'], then: ['jam'], rule: '{bread,butter}->{jam}' });
   });
 
+  it('a multi-valued field of a model that ranks no rules is reported as unsupported when the model loads', () => {
+    const regression = () =>
+      load(
+      [dataField('x'), dataField('y')],
+      `<RegressionModel functionName="regression"><MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
+        <Output><OutputField name="all" feature="ruleValue" ruleFeature="ruleId" rank="0" isMultiValued="1"/></Output>
+        <RegressionTable intercept="0"><NumericPredictor name="x" coefficient="1"/></RegressionTable></RegressionModel>`,
+    );
+    expect(regression).toThrow(/Multi-valued OutputField 'all'/);
+  });
+
   it('a multi-valued field at a rank other than 0 is reported as unsupported when the model loads', () => {
     const output = `<OutputField name="x" feature="ruleValue" ruleFeature="ruleId" algorithm="recommendation" rank="2" isMultiValued="1"/>`;
     expect(() => transactional(output)).toThrow(/isMultiValued/);
