@@ -116,11 +116,11 @@ describe('AssociationModel multi-valued outputs', () => {
   it('a multi-valued field of a model that ranks no rules is reported as unsupported when the model loads', () => {
     const regression = () =>
       load(
-      [dataField('x'), dataField('y')],
-      `<RegressionModel functionName="regression"><MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
-        <Output><OutputField name="all" feature="ruleValue" ruleFeature="ruleId" rank="0" isMultiValued="1"/></Output>
-        <RegressionTable intercept="0"><NumericPredictor name="x" coefficient="1"/></RegressionTable></RegressionModel>`,
-    );
+        [dataField('x'), dataField('y')],
+        `<RegressionModel functionName="regression"><MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
+          <Output><OutputField name="all" feature="ruleValue" ruleFeature="ruleId" rank="0" isMultiValued="1"/></Output>
+          <RegressionTable intercept="0"><NumericPredictor name="x" coefficient="1"/></RegressionTable></RegressionModel>`,
+      );
     expect(regression).toThrow(/Multi-valued OutputField 'all'/);
   });
 
