@@ -5,9 +5,11 @@
 import { onnxMemorySuite } from './bench/onnx-memory-suite.js';
 import { onnxRunSuite } from './bench/onnx-suite.js';
 import { pageWeightSuite } from './bench/page-weight-suite.js';
+import { pmmlLoadSuite } from './bench/pmml-load-suite.js';
+import { pmmlScoreSuite } from './bench/pmml-score-suite.js';
 import { formatTable, type BenchSuite } from './bench/suite.js';
 
-const suites: readonly BenchSuite[] = [pageWeightSuite, onnxRunSuite, onnxMemorySuite];
+const suites: readonly BenchSuite[] = [pageWeightSuite, onnxRunSuite, onnxMemorySuite, pmmlScoreSuite, pmmlLoadSuite];
 
 let hasFailed = false;
 for (const suite of suites) {
