@@ -135,8 +135,24 @@ export function describeMining(model: MiningModel, describeNested: (model: Model
 }
 
 /** One coefficient table per target category: β of each parameter, labelled by the parameter's label. */
+/**
+ * A parameter's term in the notation the UI evaluates for the current record (`c=v`, `x^2`, `a*b`), built from its
+ * PPMatrix cells: "a PPCell specifies the value of a predictor for a parameter: for a factor, the category that
+ * gives the parameter; for a covariate, the exponent" (PMML 4.4 GeneralRegression, PPMatrix). The document's
+ * label (R's `EmploymentPrivate`) names the term but cannot be evaluated, so it is the fallback: for the intercept
+ * and for factors coded by a contrast matrix, whose values are not 0/1.
+ */
+function parameterTerm(model: GeneralRegressionModel, parameter: string, label: string): string {
+  const cells = model.PPMatrix.filter((c) => c.parameterName === parameter);
+  const factors = new Map(model.FactorList.map((f) => [f.name, f]));
+  if (cells.length === 0 || cells.some((c) => factors.get(c.predictorName)?.Matrix !== undefined)) return label;
+  return cells
+    .map((c) => (factors.has(c.predictorName) ? `${c.predictorName}=${c.value}` : Number(c.value) === 1 ? c.predictorName : `${c.predictorName}^${c.value}`))
+    .join('*');
+}
+
 export function describeGeneralRegression(model: GeneralRegressionModel): ModelStructure {
-  const labels = new Map(model.ParameterList.map((p) => [p.name, p.label ?? p.name]));
+  const labels = new Map(model.ParameterList.map((p) => [p.name, parameterTerm(model, p.name, p.label ?? p.name)]));
   const categories = [...new Set(model.ParamMatrix.map((c) => c.targetCategory))];
   const tables: CoefficientTable[] = categories.map((category) => {
     const cells = model.ParamMatrix.filter((c) => c.targetCategory === category);

@@ -30,6 +30,15 @@ describe('GeneralRegressionModel', () => {
     expect(score(grm('modelType="regression"', BETAS), { x: 2, f: 'u' }).y).toBe(7);
   });
 
+  it('describes each parameter as a term the structure view can evaluate: f=v for a factor, x^2 for a power', () => {
+    const structure = grm('modelType="regression"', BETAS).description.structure;
+    expect(structure.kind === 'regression' && structure.tables[0].terms).toEqual([
+      { label: 'x', coefficient: 2 },
+      { label: 'f=v', coefficient: 3 },
+      { label: 'x^2', coefficient: 0.5 },
+    ]);
+  });
+
   it('generalizedLinear applies the inverse link to η plus the offset, times the trials', () => {
     const model = grm('modelType="generalizedLinear" linkFunction="log" offsetValue="0.5" trialsValue="3"', BETAS);
     expectClose(score(model, { x: 0, f: 'u' }).y, 3 * Math.exp(1.5));
