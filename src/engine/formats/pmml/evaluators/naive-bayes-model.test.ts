@@ -120,7 +120,7 @@ describe('NaiveBayesModel', () => {
       summary: [
         { label: 'Classes', value: 'yes: 8, no: 8' },
         { label: 'Threshold', value: '0.01' },
-        { label: 'Inputs', value: 'colour (3 values), size (GaussianDistribution)' },
+        { label: 'Per-class likelihoods', value: 'colour (3 values), size (GaussianDistribution)' },
       ],
     });
   });

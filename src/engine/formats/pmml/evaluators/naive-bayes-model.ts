@@ -163,7 +163,7 @@ export function describeNaiveBayes(model: NaiveBayesModel): ModelStructure {
     summary: [
       { label: 'Classes', value: model.BayesOutput.TargetValueCounts.map((c) => `${c.value}: ${c.count}`).join(', ') },
       { label: 'Threshold', value: String(model.threshold) },
-      { label: 'Inputs', value: inputs.join(', ') },
+      { label: 'Per-class likelihoods', value: inputs.join(', ') },
     ],
   };
 }
