@@ -29,6 +29,8 @@ export interface FieldSpec {
   readonly intervals?: readonly IntervalSpec[];
   /** Whether the model requires this field (a form may still offer "missing"). */
   readonly isRequired?: boolean;
+  /** The field takes a list of values (a transaction's items), chosen among `values`, rather than one value. */
+  readonly isMultiValued?: boolean;
   readonly description?: string;
 }
 

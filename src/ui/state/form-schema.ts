@@ -11,6 +11,8 @@ export type FieldControl =
       readonly initial: string;
     }
   | { readonly kind: 'select'; readonly field: FieldSpec; readonly options: readonly string[]; readonly initial: string }
+  /** A list of values (a transaction's items); its text is the chosen options as a JSON array. */
+  | { readonly kind: 'items'; readonly field: FieldSpec; readonly options: readonly string[]; readonly initial: string }
   | { readonly kind: 'text'; readonly field: FieldSpec; readonly inputType: 'text' | 'date' | 'time' | 'datetime-local'; readonly initial: string };
 
 const INTEGER_TYPES = new Set(['integer', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64']);
@@ -19,6 +21,10 @@ const NUMERIC_TYPES = new Set([...INTEGER_TYPES, 'float', 'double', 'float16', '
 /** Builds the control of a field: categories become selects, continuous numbers number inputs with sliders. */
 export function fieldControl(field: FieldSpec): FieldControl {
   const dataType = field.dataType;
+  if (field.isMultiValued === true) {
+    const options = field.values ?? [];
+    return { kind: 'items', field, options, initial: JSON.stringify(options.slice(0, 1)) };
+  }
   if (field.values && field.values.length > 0) {
     return { kind: 'select', field, options: field.values, initial: field.values[0] };
   }
@@ -64,9 +70,20 @@ export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
-/** The raw value the engine receives for one form entry: a number, a string, or null for missing. */
-export function entryValue(control: FieldControl, text: string, isMissing: boolean): string | number | null {
+/** The items an `items` entry's text holds; text that is no JSON array of strings holds none. */
+export function itemsOf(text: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The raw value the engine receives for one form entry: a number, a string, a list of items, or null for missing. */
+export function entryValue(control: FieldControl, text: string, isMissing: boolean): string | number | readonly string[] | null {
   if (isMissing) return null;
+  if (control.kind === 'items') return itemsOf(text);
   if (control.kind === 'number') {
     const trimmed = text.trim();
     if (trimmed === '') return null;

@@ -21,6 +21,15 @@ describe('TabularForm', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 
+  it('sends the chosen items of a multi-valued field as a list, starting from the first item', () => {
+    const form = new TabularForm([{ name: 'item', dataType: 'string', isMultiValued: true, values: ['beer', 'wine', 'fish'] }], () => undefined);
+    expect(form.record()).toEqual({ item: ['beer'] });
+    form.setText('item', JSON.stringify(['wine', 'fish']));
+    expect(form.record()).toEqual({ item: ['wine', 'fish'] });
+    form.setText('item', 'not json');
+    expect(form.record()).toEqual({ item: [] });
+  });
+
   it('fills several fields with one prediction and ignores unknown names', () => {
     const onChange = vi.fn();
     const form = new TabularForm(fields, onChange);

@@ -48,7 +48,7 @@ export class TabularForm {
   }
 
   /** The record the engine evaluates: raw values by field name, null for missing. */
-  record(): Record<string, string | number | null> {
+  record(): Record<string, string | number | readonly string[] | null> {
     return Object.fromEntries(
       this.controls.map((c) => {
         const entry = this.entries[c.field.name];

@@ -6,6 +6,11 @@ import { toStructureTrace } from './structure-trace.js';
 import { TabularForm } from './tabular-form.svelte.js';
 import { TensorForm } from './tensor-form.svelte.js';
 
+/** The record as the structure views read it: a list of items (a transaction) reads as `a, b`. */
+function shownInputs(record: Readonly<Record<string, string | number | readonly string[] | null>>): Record<string, string | number | null> {
+  return Object.fromEntries(Object.entries(record).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value as string | number | null)]));
+}
+
 /**
  * The model page's working set for one opened version: the input form built from its schema and the live
  * prediction fed by it. Created when a version is shown, disposed when it goes.
@@ -20,7 +25,7 @@ export class Workbench {
     const result = this.prediction.result;
     if (!result) return undefined;
     return {
-      inputs: this.tabular ? this.tabular.record() : undefined,
+      inputs: this.tabular ? shownInputs(this.tabular.record()) : undefined,
       values: Object.fromEntries(result.fields.map((f) => [f.name, f.value])),
       decisionPath: result.decisionPath,
       trace: this.opened.reply.format === 'pmml' ? toStructureTrace(result.trace as EvaluationTrace | undefined, this.opened.reply.description.structure) : undefined,

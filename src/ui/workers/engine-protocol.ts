@@ -3,7 +3,8 @@ import type { FormatId, ModelDescription } from '../../engine/model/description.
 import type { AppError } from '../state/app-error.js';
 
 /** A raw input value as the form produces it; null is missing. */
-export type RawValue = string | number | boolean | null;
+/** A list is the items of one transaction (the active field of a transactional AssociationModel). */
+export type RawValue = string | number | boolean | null | readonly string[];
 
 /** Messages to the engine worker. Each carries an `id` the reply echoes. */
 export type EngineRequest =

@@ -10,6 +10,8 @@ import type { OutputBinding } from './model-kind.js';
 import { parsePmml } from './parse/document.js';
 import type { ModelExplanation, Prediction, RankedEntity, SegmentOutcome, TermContribution } from './prediction.js';
 import type { ResultValue } from './result-value.js';
+import type { AssociationModel } from './schema/association-model.js';
+import type { ModelElement } from './schema/model.js';
 import type { ModelVerification } from './schema/model-verification.js';
 import { runVerification, type VerificationResult } from './verify.js';
 import { readXml } from './xml-reader.js';
@@ -142,8 +144,9 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
   const { model, compiled, slotCount, predictionCount, afterRecord } = compileDocument(pmml, MODEL_KINDS, unsupported);
   const dataFields = new Map(pmml.DataDictionary.DataField.map((f) => [f.name, f]));
 
+  const groupField = model.MiningSchema.MiningField.find((f) => f.usageType === 'group')?.name;
   const inputFields = model.MiningSchema.MiningField.filter((f) => f.usageType === 'active' && dataFields.has(f.name)).map((f) =>
-    inputFieldSpec(dataFields.get(f.name)!, f.missingValueTreatment === 'returnInvalid'),
+    transactionalItems(inputFieldSpec(dataFields.get(f.name)!, f.missingValueTreatment === 'returnInvalid'), model, groupField),
   );
   const finalOutputs = compiled.outputs.filter(({ field }) => field.isFinalResult);
   // JPMML returns a model without targets under a "default target"; a document that also declares no final
@@ -179,7 +182,7 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
     description,
     inputFields,
     resultFields,
-    groupField: model.MiningSchema.MiningField.find((f) => f.usageType === 'group')?.name,
+    groupField,
     evaluate(record, evaluateOptions) {
       const trace = evaluateOptions?.trace === true ? { derived: new Map() } : undefined;
       const ctx = new EvaluationContext(record, slotCount, predictionCount, trace);
@@ -210,6 +213,17 @@ function outputValue({ binding, list }: OutputBinding, ctx: EvaluationContext): 
 }
 
 /** `base`, or `base` with a numeric suffix when the document already names a field so. */
+/**
+ * The active field of a transactional AssociationModel takes the transaction's items, not one value: "the
+ * MiningField with usageType="group" ... all records with the same value of this field form one transaction"
+ * (PMML 4.4 Association Rules). Its choices are the model's Items when the DataDictionary lists no values.
+ */
+function transactionalItems(spec: FieldSpec, model: ModelElement, groupField: string | undefined): FieldSpec {
+  if (groupField === undefined || model.element !== 'AssociationModel') return spec;
+  const items = [...new Set((model as AssociationModel).Item.map((item) => (item.field === undefined ? item.value : (item.category ?? item.value))))];
+  return { ...spec, isMultiValued: true, values: spec.values ?? (items.length > 0 ? items : undefined) };
+}
+
 function unusedName(base: string, taken: ReadonlyMap<string, unknown>): string {
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base}${i}`;

@@ -39,6 +39,11 @@ const ranked = (algorithm: string, basis = 'confidence', order = 'descending'): 
     .join('');
 
 describe('AssociationModel', () => {
+  it("offers the transaction's active field as a list of the model's items", () => {
+    const model = transactional(ranked('recommendation'));
+    expect(model.inputFields).toEqual([expect.objectContaining({ name: 'item', isMultiValued: true, values: ITEMS })]);
+  });
+
   it('recommendation selects every rule whose antecedent is in the basket, best confidence first', () => {
     const result = basket(transactional(ranked('recommendation')), ['bread', 'butter']);
     expect([result.recommendation1, result.recommendation2, result.recommendation3]).toEqual(['r1', 'r2', 'r3']);
