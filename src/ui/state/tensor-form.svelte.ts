@@ -56,7 +56,8 @@ export class TensorForm {
   fillRandom(name?: string): void {
     for (const control of this.controls) {
       if (name !== undefined && control.spec.name !== name) continue;
-      this.texts[control.spec.name] = toText(control, randomData(control.spec));
+      const dims = this.#currentDims(control);
+      this.texts[control.spec.name] = toText(control, randomData(control.spec, Math.random, dims), dims);
       this.#dropImage(control.spec.name);
     }
     this.onChange();
@@ -65,7 +66,8 @@ export class TensorForm {
   fillZeros(name: string): void {
     const control = this.controls.find((c) => c.spec.name === name);
     if (!control) return;
-    this.setText(name, toText(control, zeroData(control.spec)));
+    const dims = this.#currentDims(control);
+    this.setText(name, toText(control, zeroData(control.spec, dims), dims));
   }
 
   setImage(name: string, data: Float32Array, previewUrl: string): void {
@@ -95,6 +97,16 @@ export class TensorForm {
     return { ok: true, inputs };
   }
 
+  /** The dims of the value being edited, so Random and Zeros keep a size the person chose along open dims. */
+  #currentDims(control: TensorInputControl): readonly number[] {
+    if (this.images[control.spec.name]) return control.dims;
+    try {
+      return parseTensorJson(this.texts[control.spec.name], control.spec).dims;
+    } catch {
+      return control.dims;
+    }
+  }
+
   #dropImage(name: string): void {
     const image = this.images[name];
     if (!image) return;
@@ -104,7 +116,7 @@ export class TensorForm {
   }
 }
 
-function toText(control: TensorInputControl, data: readonly (number | string | boolean)[]): string {
+function toText(control: TensorInputControl, data: readonly (number | string | boolean)[], dims: readonly number[] = control.dims): string {
   if (control.kind === 'scalar' || control.kind === 'text') return JSON.stringify(data[0]);
-  return JSON.stringify(nest(data, control.dims));
+  return JSON.stringify(nest(data, dims));
 }

@@ -17,6 +17,12 @@ describe('tensorEditorKind', () => {
     expect(tensorEditorKind(tensor('int64', []))).toBe('scalar');
     expect(tensorEditorKind(tensor('string', [1]))).toBe('text');
   });
+
+  it('edits a tensor with open dims beyond the batch as JSON, so its size can be chosen', () => {
+    expect(tensorEditorKind(tensor('float32', [undefined, undefined]))).toBe('matrix');
+    expect(tensorEditorKind(tensor('float32', ['batch', 'sequence']))).toBe('matrix');
+    expect(tensorEditorKind(tensor('int64', ['N']))).toBe('matrix');
+  });
 });
 
 describe('concreteDims', () => {
@@ -47,6 +53,21 @@ describe('tensor data', () => {
 
   it('names the input and the expected count when the JSON has the wrong size', () => {
     expect(() => parseTensorJson('[1, 2, 3]', tensor('float32', [2, 2]))).toThrow(/'t' needs 4 values \(shape \[2, 2\]\) but has 3/);
+  });
+
+  it('takes any size along open dims and the declared size along fixed ones', () => {
+    expect(parseTensorJson('[[1, 2, 3]]', tensor('float32', [undefined, undefined]))).toEqual({ data: [1, 2, 3], dims: [1, 3] });
+    expect(parseTensorJson('[[[1], [2]], [[3], [4]]]', tensor('float32', [2, 'batch', 1]))).toEqual({ data: [1, 2, 3, 4], dims: [2, 2, 1] });
+    expect(() => parseTensorJson('[[1, 2, 3]]', tensor('float32', ['batch', 4]))).toThrow(/'t' needs 4 values along axis 1 \(shape \[batch, 4\]\) but has 3/);
+  });
+
+  it('rejects ragged rows along open dims', () => {
+    expect(() => parseTensorJson('[[1, 2], [3]]', tensor('float32', ['N', 'M']))).toThrow(/rows of 't' differ in length/);
+  });
+
+  it('draws random values and zeros of a chosen size', () => {
+    expect(randomData(tensor('float32', ['N', 'M']), () => 0.5, [2, 3])).toHaveLength(6);
+    expect(zeroData(tensor('float32', ['N', 'M']), [1, 20])).toHaveLength(20);
   });
 
   it('rejects text that is not JSON', () => {

@@ -28,12 +28,29 @@ export function imageLayout(spec: TensorSpec): { readonly layout: 'NCHW' | 'NHWC
   return undefined;
 }
 
+/** Whether a declared dim has no fixed size (a symbolic name such as `batch`, or unknown). */
+function isOpenDim(dim: number | string | undefined): boolean {
+  return !(typeof dim === 'number' && dim > 0);
+}
+
+/**
+ * Whether the tensor has an open dim beyond a leading batch dim ([batch, sequence], [?, ?], [N]): its size is the
+ * person's to choose, so only the JSON editor, which takes any size along such dims, can enter it.
+ */
+export function hasOpenDataDims(spec: TensorSpec): boolean {
+  const shape = spec.shape ?? [];
+  return shape.some((d, i) => isOpenDim(d) && (i > 0 || shape.length === 1));
+}
+
 export function tensorEditorKind(spec: TensorSpec): TensorEditorKind {
+  if (hasOpenDataDims(spec) && !imageLayout(spec)) return 'matrix';
   if (spec.type === 'string') return concreteDims(spec).reduce((a, b) => a * b, 1) === 1 ? 'text' : 'matrix';
   if (imageLayout(spec)) return 'image';
   const dims = concreteDims(spec);
   const size = dims.reduce((a, b) => a * b, 1);
   if (size === 1) return 'scalar';
+  // Number boxes cannot hold true/false: boolean vectors are edited as JSON, a boolean scalar as a checkbox.
+  if (spec.type === 'bool') return 'matrix';
   if (dims.filter((d) => d > 1).length === 1 && size <= MAX_VECTOR_BOXES) return 'vector';
   return 'matrix';
 }
@@ -42,15 +59,15 @@ export function elementCount(dims: readonly number[]): number {
   return dims.reduce((a, b) => a * b, 1);
 }
 
-/** Zeros (false, empty strings) of the tensor's concrete shape. */
-export function zeroData(spec: TensorSpec): (number | string | boolean)[] {
+/** Zeros (false, empty strings) of the given dims, by default the tensor's concrete shape. */
+export function zeroData(spec: TensorSpec, dims: readonly number[] = concreteDims(spec)): (number | string | boolean)[] {
   const fill = spec.type === 'string' ? '' : spec.type === 'bool' ? false : 0;
-  return new Array<number | string | boolean>(elementCount(concreteDims(spec))).fill(fill);
+  return new Array<number | string | boolean>(elementCount(dims)).fill(fill);
 }
 
 /** Random values suited to the element type: [0, 1) for floats, small integers, random booleans. */
-export function randomData(spec: TensorSpec, random: () => number = Math.random): (number | string | boolean)[] {
-  const count = elementCount(concreteDims(spec));
+export function randomData(spec: TensorSpec, random: () => number = Math.random, dims: readonly number[] = concreteDims(spec)): (number | string | boolean)[] {
+  const count = elementCount(dims);
   const make = (): number | string | boolean => {
     if (spec.type.startsWith('float')) return Number(random().toFixed(4));
     if (spec.type === 'bool') return random() < 0.5;
@@ -68,7 +85,10 @@ export function nest(data: readonly unknown[], dims: readonly number[]): unknown
   return Array.from({ length: dims[0] }, (_, i) => nest(data.slice(i * stride, (i + 1) * stride), dims.slice(1)));
 }
 
-/** Parses the JSON editor's text: a number, or nested arrays whose leaves become the flat data. */
+/**
+ * Parses the JSON editor's text: a number, or nested arrays whose leaves become the flat data. Nested arrays of the
+ * declared rank may take any size along the open dims (batch, sequence, `?`); the fixed dims must match.
+ */
 export function parseTensorJson(text: string, spec: TensorSpec): { data: (number | string | boolean)[]; dims: number[] } {
   let parsed: unknown;
   try {
@@ -79,13 +99,26 @@ export function parseTensorJson(text: string, spec: TensorSpec): { data: (number
   const dims: number[] = [];
   for (let level = parsed; Array.isArray(level); level = level[0]) dims.push(level.length);
   const data = (Array.isArray(parsed) ? parsed.flat(Infinity) : [parsed]) as (number | string | boolean)[];
+  const shape = spec.shape ?? [];
   const declared = concreteDims(spec);
-  if (data.length !== elementCount(declared)) {
-    throw new Error(`'${spec.name}' needs ${elementCount(declared)} values (shape [${declared.join(', ')}]) but has ${data.length}.`);
+  const isOpenShape = shape.some(isOpenDim) && dims.length === shape.length;
+  if (isOpenShape) {
+    if (!isRectangular(parsed, dims)) throw new Error(`The rows of '${spec.name}' differ in length; every row along an axis needs the same number of values.`);
+    const axis = shape.findIndex((d, i) => !isOpenDim(d) && d !== dims[i]);
+    if (axis >= 0) throw new Error(`'${spec.name}' needs ${String(shape[axis])} values along axis ${axis} (shape ${formatShape(shape)}) but has ${dims[axis]}.`);
+  } else if (data.length !== elementCount(declared)) {
+    const open = shape.some(isOpenDim) ? ` (or nested arrays of any size along its ${shape.length}-level shape ${formatShape(shape)})` : '';
+    throw new Error(`'${spec.name}' needs ${elementCount(declared)} values (shape [${declared.join(', ')}])${open} but has ${data.length}.`);
   }
   const isValid = spec.type === 'string' ? data.every((v) => typeof v === 'string') : data.every((v) => typeof v === 'number' || typeof v === 'boolean');
   if (!isValid) throw new Error(`'${spec.name}' holds ${spec.type} values; one of the values is of another kind.`);
-  return { data, dims: declared.length === dims.length ? dims : declared };
+  return { data, dims: isOpenShape || declared.length === dims.length ? dims : declared };
+}
+
+/** Whether nested arrays have the same length at every position of each level (no ragged rows). */
+function isRectangular(value: unknown, dims: readonly number[]): boolean {
+  if (dims.length === 0) return !Array.isArray(value);
+  return Array.isArray(value) && value.length === dims[0] && value.every((item) => isRectangular(item, dims.slice(1)));
 }
 
 /** Formats the declared shape for display: `[1, 3, 224, 224]`, symbolic dims by name. */
