@@ -19,7 +19,19 @@ describe('onnxOutcome', () => {
   });
 });
 
+describe('onnxOutcome values', () => {
+  it('shows a bool tensor, which onnxruntime-web hands over as bytes, as true and false', () => {
+    const outcome = onnxOutcome([], [{ name: 'z', tensor: { type: 'bool', dims: [2], data: new Uint8Array([1, 0]) } }], 1);
+    expect(outcome.fields[0].values).toEqual([true, false]);
+  });
+});
+
 describe('classBars', () => {
+  it('draws no bars for an unlabelled vector without a batch dim', () => {
+    expect(classBars([{ name: 'y', value: 0, values: [0, 0], shape: [2], type: 'float32' }])).toBeUndefined();
+  });
+
+
   it('keeps a vector that already sums to one', () => {
     const bars = classBars([{ name: 'p', value: 0.2, values: [0.2, 0.8], shape: [1, 2], type: 'float32' }]);
     expect(bars?.map((b) => b.probability)).toEqual([0.2, 0.8]);

@@ -21,24 +21,29 @@ export function onnxOutcome(specs: readonly TensorSpec[], outputs: readonly RunO
   };
   const sorted = [...outputs].sort((a, b) => order(a.name) - order(b.name));
   const fields: ResultValue[] = sorted.map(({ name, tensor }) => {
-    const values = Array.from({ length: Math.min(tensor.data.length, MAX_VALUES) }, (_, i) => plain(tensor.data[i]));
+    const values = Array.from({ length: Math.min(tensor.data.length, MAX_VALUES) }, (_, i) => plain(tensor.data[i], tensor.type));
     return { name, value: values[0] ?? null, values, shape: tensor.dims, type: tensor.type };
   });
   const labelled = sorted.findIndex((o) => o.labels !== undefined);
   return { fields, probabilities: classBars(fields, labelled < 0 ? undefined : sorted[labelled]), latencyMs, backend };
 }
 
-function plain(value: number | bigint | string | boolean): number | string | boolean {
+/** A value for display: onnxruntime-web hands bool tensors over as 0/1 bytes, shown here as false/true. */
+function plain(value: number | bigint | string | boolean, type: string): number | string | boolean {
+  if (type === 'bool') return Boolean(value);
   return typeof value === 'bigint' ? Number(value) : value;
 }
 
 /**
- * Class bars for one vector of 2–1000 float scores (the labelled output when there is one): probabilities as
+ * Class bars for one vector of 2–1000 float scores (the labelled output when there is one, else a [1, K] one): probabilities as
  * they are when they already sum to 1, otherwise their softmax. Classes are named by label or index.
  */
 export function classBars(fields: readonly ResultValue[], labelled?: RunOutput): ClassProbability[] | undefined {
   const isVector = (f: ResultValue) => f.type?.startsWith('float') && f.shape && f.shape.filter((d) => d > 1).length === 1 && f.values && f.values.length >= 2 && f.values.length <= MAX_CLASSES;
-  const field = (labelled && fields.find((f) => f.name === labelled.name && isVector(f))) ?? fields.find(isVector);
+  // An unlabelled vector counts as class scores only with a batch dim ([1, K]), as classifiers export them; a bare
+  // [K] vector is as likely a sum, a state or a loop result (onnx-node-scan9_sum's y), where bars would mislead.
+  const isBatched = (f: ResultValue) => (f.shape?.length ?? 0) >= 2;
+  const field = (labelled && fields.find((f) => f.name === labelled.name && isVector(f))) ?? fields.find((f) => isVector(f) && isBatched(f));
   if (!field?.values) return undefined;
   const scores = field.values as number[];
   const sum = scores.reduce((a, b) => a + b, 0);

@@ -35,3 +35,24 @@ describe('ResultPanel list results', () => {
     expect(row).not.toContain('missing');
   });
 });
+
+describe('ResultPanel tensor results', () => {
+  const result: PredictionOutcome = {
+    fields: [
+      { name: 'text', value: '', values: ['', 'a,b'], shape: [2], type: 'string' },
+      { name: 'scan', value: null, values: [], shape: [0, 1], type: 'float32' },
+    ],
+    latencyMs: 1,
+  };
+
+  it('quotes the strings of a string tensor so that empty ones show', () => {
+    expect(html(result)).toContain('<span class="mono">["", "a,b"]</span>');
+  });
+
+  it('calls a tensor with no elements empty, with its shape, rather than missing', () => {
+    const row = /data-field="scan"[\s\S]*?<\/dd>/.exec(html(result))?.[0] ?? '';
+    expect(row).toContain('empty');
+    expect(row).toContain('float32 [0×1]');
+    expect(row).not.toContain('missing');
+  });
+});
