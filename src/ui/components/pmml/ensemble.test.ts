@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../structure/fixtures.js';
 import type { StructureOf } from '../structure/types.js';
-import { combinedValue, segmentPrediction, segmentRows, voteTally } from './ensemble.js';
+import { combinedValue, methodSummary, segmentPrediction, segmentRows, voteTally, weighsSegments } from './ensemble.js';
 
 const structure = fixtures.ensemble.structure as StructureOf<'ensemble'>;
 
@@ -50,5 +50,17 @@ describe('combinedValue', () => {
 
   it('has no combined number for voting methods', () => {
     expect(combinedValue('majorityVote', segmentRows(structure, { trace }))).toBeUndefined();
+  });
+});
+
+describe('how an ensemble method reads', () => {
+  it('shows weights for combining methods only, not for chains and selections', () => {
+    expect(['sum', 'weightedAverage', 'majorityVote'].map(weighsSegments)).toEqual([true, true, true]);
+    expect(['modelChain', 'selectFirst', 'selectAll'].map(weighsSegments)).toEqual([false, false, false]);
+  });
+
+  it('says that a model chain feeds each segment into the next', () => {
+    expect(methodSummary('modelChain', 2)).toMatch(/^2 segments in a chain .*the last segment gives the result\.$/);
+    expect(methodSummary('sum', 1)).toBe('1 segment combined by sum.');
   });
 });

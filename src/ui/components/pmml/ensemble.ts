@@ -101,3 +101,27 @@ function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/**
+ * Whether segment weights and weighted results mean anything for a method: "modelChain", "selectFirst" and
+ * "selectAll" pass results on or pick segments by predicate and never weigh them (PMML 4.4 MiningModel,
+ * `multipleModelMethod`), so their view shows neither weights nor weighted-result bars.
+ */
+export function weighsSegments(method: string): boolean {
+  return method !== 'modelChain' && method !== 'selectFirst' && method !== 'selectAll';
+}
+
+/** One sentence saying how the ensemble turns its segments' results into its own. */
+export function methodSummary(method: string, count: number): string {
+  const segments = `${count} segment${count === 1 ? '' : 's'}`;
+  switch (method) {
+    case 'modelChain':
+      return `${segments} in a chain (modelChain): each segment's outputs are inputs of the next, and the last segment gives the result.`;
+    case 'selectFirst':
+      return `${segments}; the first whose predicate is true gives the result (selectFirst).`;
+    case 'selectAll':
+      return `${segments}; every segment whose predicate is true gives a result (selectAll).`;
+    default:
+      return `${segments} combined by ${method}.`;
+  }
+}
