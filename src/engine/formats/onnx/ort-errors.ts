@@ -26,8 +26,21 @@ export function toInferenceError(error: unknown, doing: string): InferenceError 
   if (error instanceof InferenceError) {
     return error;
   }
-  const text = error instanceof Error ? error.message : String(error);
+  const text = runtimeCause(error instanceof Error ? error.message : String(error));
   const match = PATTERNS.find(([pattern]) => pattern.test(text));
   const [code, reason] = match ? [match[1], match[2]] : (['inference.failed', 'the runtime reported an error'] as const);
   return new InferenceError(`Could not ${doing}: ${reason}. onnxruntime-web said: ${text}`, code, { cause: error });
+}
+
+/**
+ * The cause in an onnxruntime-web error text without its plumbing: the failed C API call and its error code
+ * (`failed to call OrtRun(). ERROR_CODE: 1, ERROR_MESSAGE: `), and for a failed ORT_ENFORCE the C++ source position
+ * and function signature (`/…/tree_ensemble_common.h:624 void …::ComputeAgg(…) const [InputType = float, …] `),
+ * which say nothing to a person using a model. The untouched text stays in the error's `cause`.
+ */
+export function runtimeCause(text: string): string {
+  return text
+    .replace(/^.*?ERROR_CODE: \d+, ERROR_MESSAGE: /s, '')
+    .replace(/^\S+\.(?:h|cc|cpp):\d+ [^(]*\([^)]*\)(?: const)?(?: \[[^\]]*\])? /, '')
+    .trim();
 }

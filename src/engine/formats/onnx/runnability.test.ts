@@ -71,7 +71,7 @@ describe('IR version', () => {
 describe('toInferenceError', () => {
   it.each([
     ['unsupported data type: 16', 'inference.unsupportedType'],
-    ["Can't create a session. ERROR_CODE: 1, ERROR_MESSAGE: Fatal error: ai.onnx.contrib:StringLower(-1) is not a registered function/op", 'inference.customOp'],
+    ['Fatal error: ai.onnx.contrib:StringLower(-1) is not a registered function/op', 'inference.customOp'],
     ['ONNX Runtime only *guarantees* support for models stamped with official released onnx opset versions. Opset 27 is under development', 'inference.opset'],
     ['Reading data from non-tensor typed value is not supported.', 'inference.nonTensor'],
     ['no available backend found. ERR: [webgpu] backend not found.', 'inference.backend'],
@@ -82,5 +82,21 @@ describe('toInferenceError', () => {
     expect(error).toBeInstanceOf(InferenceError);
     expect(error.code).toBe(code);
     expect(error.message).toContain(text);
+  });
+
+  it('keeps the cause of a runtime error without the C API call, error code, source position and C++ signature', () => {
+    const text =
+      'failed to call OrtRun(). ERROR_CODE: 1, ERROR_MESSAGE: /mnt/azure/_work/1/s/onnxruntime/core/providers/cpu/ml/tree_ensemble_common.h:624 ' +
+      'void onnxruntime::ml::detail::TreeEnsembleCommon<float, float, float>::ComputeAgg(concurrency::ThreadPool *, const Tensor *, Tensor *, Tensor *, const AGG &) const ' +
+      '[InputType = float, ThresholdType = float, OutputType = float, AGG = onnxruntime::ml::detail::TreeAggregatorClassifier<float, float, float>] ' +
+      'One path in the graph requests feature 19 but input tensor has 1 features.';
+    const error = toInferenceError(new Error(text), 'run the model');
+    expect(error.message).toBe('Could not run the model: the runtime reported an error. onnxruntime-web said: One path in the graph requests feature 19 but input tensor has 1 features.');
+    expect((error.cause as Error).message).toBe(text);
+  });
+
+  it('keeps a node failure, which names the node, whole after the error code', () => {
+    const cause = "Non-zero status code returned while running Pad node. Name:'Pad_537' Status Message: Pad reflect requires axis length >= 2 after slicing.";
+    expect(toInferenceError(new Error(`failed to call OrtRun(). ERROR_CODE: 2, ERROR_MESSAGE: ${cause}`), 'run the model').message).toContain(`said: ${cause}`);
   });
 });
