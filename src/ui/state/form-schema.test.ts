@@ -28,6 +28,12 @@ describe('fieldControl', () => {
     expect(control).toMatchObject({ kind: 'number', range: undefined, initial: '0' });
   });
 
+  it('starts a number bounded only from below at its lowest valid value when zero is not valid', () => {
+    expect(fieldControl(continuous({ intervals: [{ closure: 'closedOpen', leftMargin: 1 }] }))).toMatchObject({ kind: 'number', range: undefined, initial: '1' });
+    expect(fieldControl(continuous({ intervals: [{ closure: 'openOpen', leftMargin: 2 }] }))).toMatchObject({ initial: '3' });
+    expect(fieldControl(continuous({ intervals: [{ closure: 'closedOpen', leftMargin: -5 }] }))).toMatchObject({ initial: '0' });
+  });
+
   it('rounds integer midpoints and steps by one', () => {
     const control = fieldControl({ name: 'age', dataType: 'integer', intervals: [{ closure: 'closedClosed', leftMargin: 17, rightMargin: 90 }] });
     expect(control).toMatchObject({ kind: 'number', isInteger: true, initial: '54', range: { step: 1 } });

@@ -32,7 +32,7 @@ export function fieldControl(field: FieldSpec): FieldControl {
   if (NUMERIC_TYPES.has(dataType) || dataType.startsWith('dateDaysSince') || dataType.startsWith('dateTimeSecondsSince') || dataType === 'timeSeconds') {
     const isInteger = INTEGER_TYPES.has(dataType) || dataType.includes('Since') || dataType === 'timeSeconds';
     const range = sliderRange(field.intervals ?? [], isInteger);
-    const initial = range ? formatNumber(midpoint(range.min, range.max, isInteger)) : '0';
+    const initial = range ? formatNumber(midpoint(range.min, range.max, isInteger)) : formatNumber(unboundedStart(field.intervals ?? []));
     return { kind: 'number', field, isInteger, range, initial };
   }
   if (dataType === 'date') return { kind: 'text', field, inputType: 'date', initial: '2020-01-01' };
@@ -50,6 +50,18 @@ function sliderRange(intervals: readonly IntervalSpec[], isInteger: boolean) {
   const max = Math.max(...(rights as number[]));
   if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return undefined;
   return { min, max, step: isInteger ? 1 : niceStep((max - min) / 200) };
+}
+
+/**
+ * Where a field without a slider starts: 0, or the lowest valid value when 0 is outside the declared intervals
+ * (a forecast horizon declared as [1, ∞) starts at 1, not at an invalid 0).
+ */
+function unboundedStart(intervals: readonly IntervalSpec[]): number {
+  if (intervals.length === 0 || intervals.some((i) => isInInterval(0, i))) return 0;
+  const lefts = intervals.filter((i) => i.leftMargin !== undefined && i.leftMargin > 0);
+  if (lefts.length === 0) return 0;
+  const lowest = lefts.reduce((a, b) => (b.leftMargin! < a.leftMargin! ? b : a));
+  return lowest.closure.startsWith('closed') ? lowest.leftMargin! : lowest.leftMargin! + 1;
 }
 
 function midpoint(min: number, max: number, isInteger: boolean): number {

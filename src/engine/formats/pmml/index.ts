@@ -146,7 +146,7 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
 
   const groupField = model.MiningSchema.MiningField.find((f) => f.usageType === 'group')?.name;
   const inputFields = model.MiningSchema.MiningField.filter((f) => f.usageType === 'active' && dataFields.has(f.name)).map((f) =>
-    transactionalItems(inputFieldSpec(dataFields.get(f.name)!, f.missingValueTreatment === 'returnInvalid'), model, groupField),
+    forecastHorizon(transactionalItems(inputFieldSpec(dataFields.get(f.name)!, f.missingValueTreatment === 'returnInvalid'), model, groupField), model),
   );
   const finalOutputs = compiled.outputs.filter(({ field }) => field.isFinalResult);
   // JPMML returns a model without targets under a "default target"; a document that also declares no final
@@ -222,6 +222,18 @@ function transactionalItems(spec: FieldSpec, model: ModelElement, groupField: st
   if (groupField === undefined || model.element !== 'AssociationModel') return spec;
   const items = [...new Set((model as AssociationModel).Item.map((item) => (item.field === undefined ? item.value : (item.category ?? item.value))))];
   return { ...spec, isMultiValued: true, values: spec.values ?? (items.length > 0 ? items : undefined) };
+}
+
+/**
+ * A TimeSeriesModel's input is the forecast horizon, a number of steps from 1 up (see evaluators/time-series-model.ts:
+ * the field `h`, else the first input); without declared intervals of its own it is described as [1, ∞), so a
+ * form starts it at a valid 1.
+ */
+function forecastHorizon(spec: FieldSpec, model: ModelElement): FieldSpec {
+  if (model.element !== 'TimeSeriesModel' || spec.intervals !== undefined || spec.values !== undefined) return spec;
+  const inputs = model.MiningSchema.MiningField.filter((f) => f.usageType !== 'target' && f.usageType !== 'predicted');
+  const horizon = inputs.find((f) => f.name === 'h') ?? inputs[0];
+  return horizon?.name === spec.name ? { ...spec, intervals: [{ closure: 'closedOpen', leftMargin: 1 }] } : spec;
 }
 
 function unusedName(base: string, taken: ReadonlyMap<string, unknown>): string {

@@ -17,6 +17,10 @@ function smoothing(inner: string, attributes = ''): string {
 const forecast = (inner: string, h: number, attributes = '') => score(load(FIELDS, smoothing(inner, attributes)), { h }).ts_value;
 
 describe('TimeSeriesModel ExponentialSmoothing', () => {
+  it('describes the horizon input as a number of steps from 1 up', () => {
+    expect(load(FIELDS, smoothing('')).inputFields).toEqual([expect.objectContaining({ name: 'h', intervals: [{ closure: 'closedOpen', leftMargin: 1 }] })]);
+  });
+
   it('forecasts the smoothed level at every horizon without a trend', () => {
     expect(forecast('', 1)).toBe(100);
     expect(forecast('', 7)).toBe(100);
