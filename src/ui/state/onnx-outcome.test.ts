@@ -29,6 +29,7 @@ describe('onnxOutcome values', () => {
 describe('classBars', () => {
   it('draws no bars for an unlabelled vector without a batch dim', () => {
     expect(classBars([{ name: 'y', value: 0, values: [0, 0], shape: [2], type: 'float32' }])).toBeUndefined();
+    expect(classBars([{ name: 'scan', value: 1, values: [1, 3, 6], shape: [3, 1], type: 'float32' }])).toBeUndefined();
   });
 
 

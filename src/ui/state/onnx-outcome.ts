@@ -40,9 +40,10 @@ function plain(value: number | bigint | string | boolean, type: string): number 
  */
 export function classBars(fields: readonly ResultValue[], labelled?: RunOutput): ClassProbability[] | undefined {
   const isVector = (f: ResultValue) => f.type?.startsWith('float') && f.shape && f.shape.filter((d) => d > 1).length === 1 && f.values && f.values.length >= 2 && f.values.length <= MAX_CLASSES;
-  // An unlabelled vector counts as class scores only with a batch dim ([1, K]), as classifiers export them; a bare
-  // [K] vector is as likely a sum, a state or a loop result (onnx-node-scan9_sum's y), where bars would mislead.
-  const isBatched = (f: ResultValue) => (f.shape?.length ?? 0) >= 2;
+  // An unlabelled vector counts as class scores only with a batch dim and the classes last ([1, K]), as classifiers
+  // export them; a bare [K] or a [K, 1] is as likely a sum, a state or a loop result (onnx-node-scan9_sum's y,
+  // onnx-node-loop11's res_scan), where bars would mislead.
+  const isBatched = (f: ResultValue) => (f.shape?.length ?? 0) >= 2 && f.shape!.at(-1)! > 1;
   const field = (labelled && fields.find((f) => f.name === labelled.name && isVector(f))) ?? fields.find((f) => isVector(f) && isBatched(f));
   if (!field?.values) return undefined;
   const scores = field.values as number[];
