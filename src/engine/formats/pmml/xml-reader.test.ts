@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../errors.js';
-import { readXml } from './xml-reader.js';
+import { readableXmlError, readXml } from './xml-reader.js';
 
 describe('readXml', () => {
   it('keeps the line each element starts on', () => {
@@ -36,6 +36,12 @@ describe('readXml', () => {
 
   it('rejects truncated documents with a FormatError', () => {
     expect(() => readXml('<a><b></b>', { fileName: 'cut.pmml' })).toThrow(FormatError);
+  });
+
+  it('says where the document breaks in words', () => {
+    expect(() => readXml('<PMML>\n  <Header>', { fileName: 'cut.pmml' })).toThrow("The file 'cut.pmml' is not well-formed XML: line 2, column 10: unclosed tag <Header>.");
+    expect(readableXmlError('1:10: unexpected close tag.')).toBe('line 1, column 10: unexpected close tag.');
+    expect(readableXmlError('no position')).toBe('no position');
   });
 
   it('rejects text that is not XML with a FormatError', () => {

@@ -29,6 +29,17 @@ function localName(name: string): string {
  * Streams an XML document through saxes into an element tree (no DOM). Skipped subtrees are never
  * materialised, which keeps large vendor extensions out of memory.
  */
+/**
+ * saxes reports `line:column: what.` (`47:57: unclosed tag: Node`); a person reads `line 47, column 57: unclosed
+ * tag <Node>` better. Messages in another shape pass through unchanged.
+ */
+export function readableXmlError(message: string): string {
+  const match = /^(\d+):(\d+): (.*?)\.?$/s.exec(message);
+  if (match === null) return message;
+  const what = match[3].replace(/^(unclosed tag|unexpected close tag): (\S+)$/, '$1 <$2>');
+  return `line ${match[1]}, column ${match[2]}: ${what}.`;
+}
+
 export function readXml(text: string, options: ReadXmlOptions = {}): XmlElement {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const skip = options.skip ?? new Set<string>();
@@ -75,7 +86,7 @@ export function readXml(text: string, options: ReadXmlOptions = {}): XmlElement 
   try {
     parser.write(text).close();
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = error instanceof Error ? readableXmlError(error.message) : String(error);
     throw new FormatError(`The file${where} is not well-formed XML: ${detail}`, options.fileName, { cause: error });
   }
   if (root === undefined) throw new FormatError(`The file${where} contains no XML element.`, options.fileName);
