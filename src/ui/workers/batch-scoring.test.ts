@@ -57,3 +57,15 @@ describe('scoreCsv with list results', () => {
     expect(reply.csv.split(/\r?\n/)[1]).toBe('F,T,T,F,F,F,"[1, 3]",[3],');
   });
 });
+
+describe('scoreCsv with transactional input', () => {
+  const file = new URL('../../../../shared/conformance/pmml/cases/jpmml-evaluator.rattle/AssociationRulesShopping/model.pmml', import.meta.url);
+  const model = loadPmml(readFileSync(file, 'utf8'), { fileName: 'AssociationRulesShopping.pmml' });
+
+  it('scores the rows of one transaction together, one output row per transaction', () => {
+    const reply = scoreCsv(model, 'transaction,item\n1,cannedveg\n2,beer\n1,frozenmeal\n', ['ruleId']);
+    expect(reply.rowCount).toBe(2);
+    expect(reply.preview.map((r) => r.inputs)).toEqual([['1', ['cannedveg', 'frozenmeal']], ['2', ['beer']]]);
+    expect(reply.csv.split(/\r?\n/)[1]).toBe('1,"[cannedveg, frozenmeal]",3,');
+  });
+});

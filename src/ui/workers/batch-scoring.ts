@@ -10,6 +10,7 @@ const PREVIEW_ROWS = 100;
 /**
  * Scores every row of a CSV file (header = field names; separator detected) with a PMML model. A row the model
  * cannot score keeps its inputs and gets its error message in an `error` column instead of failing the file.
+ * Transactional input gives one output row per transaction (see groupRecords).
  */
 export function scoreCsv(model: PmmlModel, text: string, resultNames: readonly string[]): BatchReply {
   const started = performance.now();
@@ -20,12 +21,17 @@ export function scoreCsv(model: PmmlModel, text: string, resultNames: readonly s
   const output: string[][] = [[...header, ...resultNames, 'error']];
   const preview: BatchReply['preview'][number][] = [];
   let failed = 0;
-  for (const row of rows) {
-    const record: Record<string, RawValue> = {};
+  const cellRecords = rows.map((row) => {
+    const record: Record<string, string | null> = {};
     header.forEach((name, i) => {
       const cell = row[i]?.trim() ?? '';
       record[name] = MISSING_TOKENS.has(cell) ? null : cell;
     });
+    return record;
+  });
+  const isGrouped = model.groupField !== undefined && header.includes(model.groupField);
+  const records = isGrouped ? groupRecords(cellRecords, header, model.groupField!) : cellRecords;
+  for (const [index, record] of records.entries()) {
     let values: ResultValue[] = [];
     let error = '';
     try {
@@ -35,7 +41,8 @@ export function scoreCsv(model: PmmlModel, text: string, resultNames: readonly s
       failed += 1;
       error = caught instanceof Error ? caught.message : String(caught);
     }
-    output.push([...header.map((_, i) => row[i] ?? ''), ...resultNames.map((_, i) => formatResultValue(values[i])), error]);
+    const cells = isGrouped ? header.map((name) => formatResultValue(record[name])) : header.map((_, i) => rows[index][i] ?? '');
+    output.push([...cells, ...resultNames.map((_, i) => formatResultValue(values[i])), error]);
     if (preview.length < PREVIEW_ROWS) preview.push({ inputs: header.map((name) => record[name]), values, error: error || undefined });
   }
   return {
@@ -43,10 +50,32 @@ export function scoreCsv(model: PmmlModel, text: string, resultNames: readonly s
     resultNames: [...resultNames],
     missingFields: model.inputFields.filter((f) => !header.includes(f.name)).map((f) => f.name),
     matchedFields: matched,
-    rowCount: rows.length,
+    rowCount: records.length,
     failed,
     preview,
     csv: Papa.unparse(output),
     ms: performance.now() - started,
   };
+}
+
+/**
+ * Transactional input (the model's MiningSchema names a `group` field): rows that share the group value are one
+ * record whose other columns hold the lists of their values, missing cells left out, in the order of each group's
+ * first row — as the CLI's `score` and JPMML-Evaluator's `EvaluatorUtil.groupRows` do.
+ */
+function groupRecords(records: readonly Record<string, string | null>[], header: readonly string[], groupField: string): Record<string, RawValue>[] {
+  const groups = new Map<string | null, Record<string, RawValue>>();
+  for (const record of records) {
+    const key = record[groupField];
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = Object.fromEntries(header.map((name) => [name, name === groupField ? key : []]));
+      groups.set(key, group);
+    }
+    for (const name of header) {
+      const cell = record[name];
+      if (name !== groupField && cell !== null) (group[name] as string[]).push(cell);
+    }
+  }
+  return [...groups.values()];
 }
