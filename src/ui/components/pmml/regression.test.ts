@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../structure/fixtures.js';
 import type { StructureOf } from '../structure/types.js';
-import { regressionRows, termValue } from './regression.js';
+import { normalizationNote, regressionRows, termValue } from './regression.js';
 
 const structure = fixtures.regression.structure as StructureOf<'regression'>;
 
@@ -48,5 +48,16 @@ describe('termValue with derived fields', () => {
     expect(termValue('lookup(cylinders, origin)=4/2', values)).toBe(1);
     expect(termValue('lookup(cylinders, origin)=6/1', values)).toBe(0);
     expect(termValue('weight / displacement + 0.5', values)).toBe(12);
+  });
+});
+
+describe('normalizationNote', () => {
+  it('says nothing for plain linear models and names the normalisation otherwise', () => {
+    expect(['none', 'identity', 'regression', 'generalLinear', undefined].map(normalizationNote)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(normalizationNote('logit')).toBe('Linear predictors are normalised with logit.');
+  });
+
+  it('describes a Cox regression as scaling the baseline hazard, not as a normalisation', () => {
+    expect(normalizationNote('CoxRegression')).toMatch(/^Cox regression: .*baseline cumulative hazard/);
   });
 });

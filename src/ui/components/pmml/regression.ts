@@ -84,3 +84,25 @@ function tableRows(table: CoefficientTable, tableCount: number, prediction?: Str
 export function regressionRows(structure: StructureOf<'regression'>, prediction?: StructurePrediction): TableRows[] {
   return structure.tables.map((table) => tableRows(table, structure.tables.length, prediction));
 }
+
+/**
+ * The sentence under a regression's title saying how its linear predictors become the result. `normalization`
+ * holds a RegressionModel's normalizationMethod, or a GeneralRegressionModel's link function, cumulative link or,
+ * lacking both, its modelType; plain linear models (identity, `regression`, `generalLinear`) need no sentence.
+ */
+export function normalizationNote(normalization: string | undefined): string | undefined {
+  switch (normalization) {
+    case undefined:
+    case 'none':
+    case 'identity':
+    case 'regression':
+    case 'generalLinear':
+      return undefined;
+    case 'CoxRegression':
+      return 'Cox regression: exp(linear predictor) scales the baseline cumulative hazard at the given time.';
+    case 'multinomialLogistic':
+      return 'Linear predictors are turned into class probabilities with softmax (multinomial logistic).';
+    default:
+      return `Linear predictors are normalised with ${normalization}.`;
+  }
+}
