@@ -24,6 +24,11 @@ describe('onnxOutcome values', () => {
     const outcome = onnxOutcome([], [{ name: 'z', tensor: { type: 'bool', dims: [2], data: new Uint8Array([1, 0]) } }], 1);
     expect(outcome.fields[0].values).toEqual([true, false]);
   });
+
+  it('shows a uint64 beyond 2^53 with all its digits', () => {
+    const outcome = onnxOutcome([], [{ name: 'sum', tensor: { type: 'uint64', dims: [2], data: new BigUint64Array([2n ** 64n - 1n, 3n]) } }], 1);
+    expect(outcome.fields[0].values).toEqual(['18446744073709551615', 3]);
+  });
 });
 
 describe('classBars', () => {

@@ -31,7 +31,9 @@ export function onnxOutcome(specs: readonly TensorSpec[], outputs: readonly RunO
 /** A value for display: onnxruntime-web hands bool tensors over as 0/1 bytes, shown here as false/true. */
 function plain(value: number | bigint | string | boolean, type: string): number | string | boolean {
   if (type === 'bool') return Boolean(value);
-  return typeof value === 'bigint' ? Number(value) : value;
+  // 64-bit integers beyond 2^53 would round as numbers; their digits are shown instead.
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+  return value;
 }
 
 /**

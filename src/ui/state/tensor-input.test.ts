@@ -70,6 +70,12 @@ describe('tensor data', () => {
     expect(zeroData(tensor('float32', ['N', 'M']), [1, 20])).toHaveLength(20);
   });
 
+  it('keeps 64-bit integers beyond 2^53 exact, as digit strings the engine reads', () => {
+    expect(parseTensorJson('[18446744073709551615, 1]', tensor('uint64', [2])).data).toEqual(['18446744073709551615', 1]);
+    expect(parseTensorJson('[-9223372036854775808]', tensor('int64', [1])).data).toEqual(['-9223372036854775808']);
+    expect(() => parseTensorJson('["12"]', tensor('float32', [1]))).toThrow(/holds float32 values/);
+  });
+
   it('rejects text that is not JSON', () => {
     expect(() => parseTensorJson('[1, 2', tensor('float32', [2]))).toThrow(/not valid JSON/);
   });

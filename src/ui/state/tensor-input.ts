@@ -92,7 +92,7 @@ export function nest(data: readonly unknown[], dims: readonly number[]): unknown
 export function parseTensorJson(text: string, spec: TensorSpec): { data: (number | string | boolean)[]; dims: number[] } {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(isInt64(spec.type) ? quoteLongIntegers(text) : text);
   } catch {
     throw new Error(`The value of '${spec.name}' is not valid JSON.`);
   }
@@ -110,9 +110,24 @@ export function parseTensorJson(text: string, spec: TensorSpec): { data: (number
     const open = shape.some(isOpenDim) ? ` (or nested arrays of any size along its ${shape.length}-level shape ${formatShape(shape)})` : '';
     throw new Error(`'${spec.name}' needs ${elementCount(declared)} values (shape [${declared.join(', ')}])${open} but has ${data.length}.`);
   }
-  const isValid = spec.type === 'string' ? data.every((v) => typeof v === 'string') : data.every((v) => typeof v === 'number' || typeof v === 'boolean');
+  const isValid =
+    spec.type === 'string'
+      ? data.every((v) => typeof v === 'string')
+      : data.every((v) => typeof v === 'number' || typeof v === 'boolean' || (isInt64(spec.type) && typeof v === 'string' && /^-?\d+$/.test(v)));
   if (!isValid) throw new Error(`'${spec.name}' holds ${spec.type} values; one of the values is of another kind.`);
   return { data, dims: isOpenShape || declared.length === dims.length ? dims : declared };
+}
+
+function isInt64(type: string): boolean {
+  return type === 'int64' || type === 'uint64';
+}
+
+/**
+ * Quotes integer literals of 16 or more digits, which JSON.parse would round to the nearest double
+ * (18446744073709551615 → 18446744073709552000): as strings they reach the engine, which reads them exactly.
+ */
+function quoteLongIntegers(text: string): string {
+  return text.replace(/(?<![\w.])-?\d{16,}(?![\w.])/g, '"$&"');
 }
 
 /** Whether nested arrays have the same length at every position of each level (no ragged rows). */
