@@ -1,3 +1,4 @@
+import type { Snippet } from 'svelte';
 import type { ModelDescription, ModelStructure } from '../../../engine/model/description.js';
 
 /** A scalar as a prediction reports it (PMML values come as numbers, strings, booleans or null for missing). */
@@ -86,6 +87,8 @@ export interface StructureViewProps {
   readonly result?: StructurePrediction;
   /** Called when the user selects a node or segment. */
   readonly onSelect?: (selection: StructureSelection) => void;
+  /** Controls drawn in the bottom-right corner of the drawing, above the transformations panel however tall. */
+  readonly actions?: Snippet;
 }
 
 /** The variant of {@link ModelStructure} with kind `K`. */
