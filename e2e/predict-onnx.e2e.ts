@@ -71,3 +71,21 @@ test('an ONNX model dropped with its external data file runs, and stays runnable
   await expect(page.getByTestId('backend')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
   await predict.expectReady();
 });
+
+test('an input whose dims are all open ([?, ?]) takes the rows a person types, of the size the model needs', async ({ page, library, model, predict }) => {
+  // sklearn-onnx-treecl: a TreeEnsembleClassifier over 20 features whose input is declared [None, None]. Its
+  // reference input holds 3 rows of 20 float32 values (the TensorProto's raw_data ends the message); onnxruntime-node
+  // labels them 1, 1, 2 (output_0.pb).
+  const CASE = `${CONFORMANCE}onnx/sklearn-onnx-treecl`;
+  const raw = readFileSync(`${CASE}/ref_ortnode_set_0/input_0.pb`).subarray(-60 * 4);
+  const rows = [0, 1, 2].map((row) => Array.from({ length: 20 }, (_, i) => raw.readFloatLE((row * 20 + i) * 4)));
+  await library.goto();
+  await library.open(`${CASE}/model.onnx`);
+  await model.expectOpen('model');
+  await expect(page.getByText('Open size along axis 0, axis 1')).toBeVisible();
+
+  await predict.field('input').fill(JSON.stringify(rows));
+  await predict.expectReady();
+  await predict.expectValue('label_0', '1,1,2');
+  await expect(predict.value('proba_0')).toContainText('float32 [3×3]');
+});
