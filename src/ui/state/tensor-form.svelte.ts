@@ -26,7 +26,7 @@ export class TensorForm {
   readonly controls: readonly TensorInputControl[];
   texts = $state<Record<string, string>>({});
   /** Pixels decoded from a dropped image, by input name; large, so replaced wholesale. */
-  images = $state.raw<Readonly<Record<string, { readonly data: Float32Array; readonly previewUrl: string }>>>({});
+  images = $state.raw<Readonly<Record<string, { readonly data: Float32Array; readonly previewUrl: string; readonly dims?: readonly number[] }>>>({});
 
   constructor(inputs: readonly TensorSpec[], private readonly onChange: () => void) {
     this.controls = inputs.map((spec) => ({ spec, kind: tensorEditorKind(spec), dims: concreteDims(spec) }));
@@ -70,9 +70,10 @@ export class TensorForm {
     this.setText(name, toText(control, zeroData(control.spec, dims), dims));
   }
 
-  setImage(name: string, data: Float32Array, previewUrl: string): void {
+  /** @param dims the image tensor's dims when they differ from the declared ones (an input of open size). */
+  setImage(name: string, data: Float32Array, previewUrl: string, dims?: readonly number[]): void {
     this.#dropImage(name);
-    this.images = { ...this.images, [name]: { data, previewUrl } };
+    this.images = { ...this.images, [name]: { data, previewUrl, dims } };
     this.onChange();
   }
 
@@ -83,7 +84,7 @@ export class TensorForm {
       const { name, type } = control.spec;
       const image = this.images[name];
       if (image) {
-        inputs[name] = { type, dims: control.dims, data: Array.from(image.data) };
+        inputs[name] = { type, dims: image.dims ?? control.dims, data: Array.from(image.data) };
         continue;
       }
       try {
@@ -99,7 +100,8 @@ export class TensorForm {
 
   /** The dims of the value being edited, so Random and Zeros keep a size the person chose along open dims. */
   #currentDims(control: TensorInputControl): readonly number[] {
-    if (this.images[control.spec.name]) return control.dims;
+    const image = this.images[control.spec.name];
+    if (image) return image.dims ?? control.dims;
     try {
       return parseTensorJson(this.texts[control.spec.name], control.spec).dims;
     } catch {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TensorSpec } from '../../engine/model/description.js';
-import { concreteDims, imageLayout, nest, parseTensorJson, randomData, tensorEditorKind, zeroData } from './tensor-input.js';
+import { concreteDims, imageDims, imageLayout, nest, openImageSize, parseTensorJson, randomData, tensorEditorKind, zeroData } from './tensor-input.js';
 
 const tensor = (type: string, shape: TensorSpec['shape']): TensorSpec => ({ name: 't', type, shape, isTensor: true });
 
@@ -22,6 +22,27 @@ describe('tensorEditorKind', () => {
     expect(tensorEditorKind(tensor('float32', [undefined, undefined]))).toBe('matrix');
     expect(tensorEditorKind(tensor('float32', ['batch', 'sequence']))).toBe('matrix');
     expect(tensorEditorKind(tensor('int64', ['N']))).toBe('matrix');
+  });
+});
+
+describe('open-size images', () => {
+  it('takes an input with fixed channels and open height and width as an image of any size', () => {
+    const spec = tensor('float32', ['N', 3, 'H', 'W']);
+    expect(tensorEditorKind(spec)).toBe('image');
+    expect(imageLayout(spec)).toMatchObject({ layout: 'NCHW', channels: 3, isOpenSize: true });
+    expect(imageLayout(tensor('float32', ['N', 'H', 'W', 1]))).toMatchObject({ layout: 'NHWC', channels: 1, isOpenSize: true });
+  });
+
+  it('does not guess an image when the channels are open too', () => {
+    expect(imageLayout(tensor('float32', [undefined, undefined, undefined, undefined]))).toBeUndefined();
+    expect(tensorEditorKind(tensor('float32', [undefined, undefined, undefined, undefined]))).toBe('matrix');
+  });
+
+  it('keeps an image its own size, the longest side capped at 1024, in the input layout', () => {
+    expect(openImageSize(192, 48)).toEqual({ width: 192, height: 48 });
+    expect(openImageSize(4096, 1024)).toEqual({ width: 1024, height: 256 });
+    const layout = imageLayout(tensor('float32', ['N', 3, 'H', 'W']))!;
+    expect(imageDims(layout, 48, 192)).toEqual([1, 3, 48, 192]);
   });
 });
 

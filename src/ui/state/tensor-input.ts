@@ -18,14 +18,41 @@ export function concreteDims(spec: TensorSpec): number[] {
   return (spec.shape ?? []).map((d) => (typeof d === 'number' && d > 0 ? d : 1));
 }
 
-/** Where an image-shaped input keeps its channels, or undefined when the tensor is not an image. */
-export function imageLayout(spec: TensorSpec): { readonly layout: 'NCHW' | 'NHWC'; readonly channels: number; readonly height: number; readonly width: number } | undefined {
+/** Where an image-shaped input keeps its channels and its size, or undefined when the tensor is not an image. */
+export interface ImageLayout {
+  readonly layout: 'NCHW' | 'NHWC';
+  readonly channels: number;
+  readonly height: number;
+  readonly width: number;
+  /** Height and width are open ([N, 3, H, W]): an image keeps its own size, and these are the drawing pad's. */
+  readonly isOpenSize?: boolean;
+}
+
+/** The drawing pad's size, and the longest side an image of an open-size input is scaled down to. */
+export const OPEN_IMAGE_PAD = 64;
+export const OPEN_IMAGE_MAX_SIDE = 1024;
+
+export function imageLayout(spec: TensorSpec): ImageLayout | undefined {
   const dims = concreteDims(spec);
   if (dims.length !== 4 || !spec.type.startsWith('float') && spec.type !== 'uint8') return undefined;
   const [, a, b, c] = dims;
+  const [, sa, sb, sc] = spec.shape ?? [];
+  if ((a === 1 || a === 3) && !isOpenDim(sa) && isOpenDim(sb) && isOpenDim(sc)) return { layout: 'NCHW', channels: a, height: OPEN_IMAGE_PAD, width: OPEN_IMAGE_PAD, isOpenSize: true };
+  if ((c === 1 || c === 3) && !isOpenDim(sc) && isOpenDim(sa) && isOpenDim(sb)) return { layout: 'NHWC', channels: c, height: OPEN_IMAGE_PAD, width: OPEN_IMAGE_PAD, isOpenSize: true };
   if ((a === 1 || a === 3) && b >= 8 && c >= 8) return { layout: 'NCHW', channels: a, height: b, width: c };
   if ((c === 1 || c === 3) && a >= 8 && b >= 8) return { layout: 'NHWC', channels: c, height: a, width: b };
   return undefined;
+}
+
+/** The dims of an image tensor of the given size, in the input's layout (batch of one). */
+export function imageDims(layout: ImageLayout, height: number, width: number): number[] {
+  return layout.layout === 'NCHW' ? [1, layout.channels, height, width] : [1, height, width, layout.channels];
+}
+
+/** The size an image of `width` × `height` is given for an open-size input: its own, the longest side capped. */
+export function openImageSize(width: number, height: number): { width: number; height: number } {
+  const factor = Math.min(1, OPEN_IMAGE_MAX_SIDE / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * factor)), height: Math.max(1, Math.round(height * factor)) };
 }
 
 /** Whether a declared dim has no fixed size (a symbolic name such as `batch`, or unknown). */
