@@ -38,6 +38,15 @@ describe('MiningModel, regression', () => {
     expectClose(score(ensemble(method, THREE), { x: 0 }).y, expected);
   });
 
+  it("gives the selected segment's output fields as results of a selectFirst ensemble", () => {
+    const out = '<Output><OutputField name="doubled" feature="transformedValue"><Apply function="*"><FieldRef field="x"/><Constant>2</Constant></Apply></OutputField></Output>';
+    const plain = (id: string) => segment(id, 0, 1, '<SimplePredicate field="x" operator="greaterThan" value="5"/>', out.replace('*', '+'));
+    const model = ensemble('selectFirst', plain('1') + segment('2', 0, 1, '<True/>', out));
+    expect(model.resultFields.map((f) => f.name)).toEqual(['y', 'doubled']);
+    expect(model.evaluate({ x: 7 }).values.get('doubled')).toBe(9);
+    expect(model.evaluate({ x: 3 }).values.get('doubled')).toBe(6);
+  });
+
   it('only evaluates segments whose predicate is true', () => {
     const segments = segment('1', 1, 1, '<SimplePredicate field="x" operator="greaterThan" value="5"/>') + segment('2', 2);
     expect(score(ensemble('selectFirst', segments), { x: 0 }).y).toBe(2);

@@ -1,7 +1,7 @@
 import type { EvaluationContext } from '../context.js';
 import { toNumber, valueKey, type ValueKey } from '../convert.js';
 import { describeMining } from '../describe-models.js';
-import type { CompiledModel, MathContext, ModelCompileContext, ModelKind } from '../model-kind.js';
+import type { CompiledModel, MathContext, ModelCompileContext, ModelKind, OutputBinding } from '../model-kind.js';
 import { parseMiningModel } from '../parse/mining-model.js';
 import { compilePredicate, type CompiledPredicate } from '../predicates.js';
 import { classificationResult, MISSING_PREDICTION, type Prediction, type SegmentOutcome } from '../prediction.js';
@@ -13,6 +13,31 @@ interface CompiledSegment {
   readonly weight: number;
   readonly predicate: CompiledPredicate;
   readonly model: CompiledModel;
+}
+
+/**
+ * The output fields of a selectFirst ensemble's segments, by name (the first segment declaring a name gives its
+ * type), each read from the segment that was selected for the record and missing when that segment does not
+ * declare it. Names the ensemble's own Output declares stay its own.
+ */
+function selectedOutputs(segments: readonly CompiledSegment[], selected: WeakMap<EvaluationContext, CompiledSegment>, own: ReadonlySet<string>): OutputBinding[] {
+  const byName = new Map<string, OutputBinding>();
+  for (const segment of segments) {
+    for (const output of [...segment.model.outputs, ...segment.model.exposedOutputs]) {
+      if (own.has(output.field.name) || byName.has(output.field.name)) continue;
+      const name = output.field.name;
+      const pick = (ctx: EvaluationContext) => {
+        const chosen = selected.get(ctx);
+        return chosen === undefined ? undefined : [...chosen.model.outputs, ...chosen.model.exposedOutputs].find((o) => o.field.name === name);
+      };
+      byName.set(name, {
+        field: output.field,
+        binding: { ...output.binding, get: (ctx) => pick(ctx)?.binding.get(ctx) ?? MISSING },
+        list: output.list === undefined ? undefined : (ctx) => pick(ctx)?.list?.(ctx) ?? MISSING,
+      });
+    }
+  }
+  return [...byName.values()];
 }
 
 function valuesEqualKey(a: Value, b: Value): boolean {
@@ -173,6 +198,9 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
   });
   const last = segments[segments.length - 1];
   if (method === 'modelChain' && last !== undefined) mc.exposeOutputs([...last.model.outputs, ...last.model.exposedOutputs]);
+  // selectFirst: the result is the selected segment's, so are its output fields (the probabilities of a classifier).
+  const selectedSegment = new WeakMap<EvaluationContext, CompiledSegment>();
+  if (method === 'selectFirst') mc.exposeOutputs(selectedOutputs(segments, selectedSegment, new Set(model.Output?.OutputField.map((f) => f.name))));
 
   const { target, math } = mc;
   const treatment = segmentation.missingPredictionTreatment;
@@ -199,7 +227,10 @@ export function compileMiningModel(model: MiningModel, mc: ModelCompileContext):
       if (segment.predicate(ctx) !== true) continue;
       const prediction = segment.model.evaluate(ctx);
       const outcome = { id: segment.id, weight: segment.weight, prediction };
-      if (method === 'selectFirst') return { ...prediction, segments: [outcome] };
+      if (method === 'selectFirst') {
+        selectedSegment.set(ctx, segment);
+        return { ...prediction, segments: [outcome] };
+      }
       if (prediction.value === MISSING && !isChain) {
         // PMML 4.4 Segmentation@missingPredictionTreatment: returnMissing, skipSegment, or continue up to missingThreshold.
         if (treatment === 'returnMissing') return MISSING_PREDICTION;
