@@ -15,6 +15,13 @@ describe('termValue', () => {
     expect(termValue('age*x', inputs)).toBe(60);
   });
 
+  it('multiplies an interaction of categorical factors instead of reading it as one category', () => {
+    const inputs = { sex: '0', minority: '0' };
+    expect(termValue('sex=0*minority=0', inputs)).toBe(1);
+    expect(termValue('sex=1*minority=0', inputs)).toBe(0);
+    expect(termValue('op=a*b', { op: 'a*b' })).toBe(1);
+  });
+
   it('is undefined when a factor is missing', () => {
     expect(termValue('age', { age: null })).toBeUndefined();
   });

@@ -29,6 +29,9 @@ export interface TableRows {
 export function termValue(label: string, values: Readonly<Record<string, PredictionValue>>): number | undefined {
   const name = label.trim();
   if (name in values) return asNumber(values[name]);
+  // An interaction of categorical factors (`sex=0*minority=0`) is a product before it is one `c=v` pair.
+  const product = interaction(name, values);
+  if (product !== undefined) return product;
   for (let i = name.indexOf('='); i > 0; i = name.indexOf('=', i + 1)) {
     const field = name.slice(0, i).trim();
     if (!(field in values)) continue;
@@ -40,6 +43,11 @@ export function termValue(label: string, values: Readonly<Record<string, Predict
     const base = asNumber(values[power[1]]);
     return base === undefined ? undefined : base ** Number(power[2]);
   }
+  return undefined;
+}
+
+/** The product of a `a*b` term's factors, or undefined when it has one factor or one of them is unknown. */
+function interaction(name: string, values: Readonly<Record<string, PredictionValue>>): number | undefined {
   const factors = name.split('*');
   if (factors.length < 2) return undefined;
   let product = 1;
