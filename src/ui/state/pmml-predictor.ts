@@ -1,4 +1,4 @@
-import { isValueList, type ResultValue as PmmlResultValue } from '../../engine/formats/pmml/index.js';
+import { isValueList, type ResultValue as PmmlResultValue } from '../../engine/formats/pmml/result-value.js';
 import type { EngineClient } from '../workers/engine-client.js';
 import type { BatchReply, RawValue, ResultFieldInfo } from '../workers/engine-protocol.js';
 import type { ClassProbability, PredictionOutcome, Predictor, ResultValue } from './predictor.js';

@@ -1,4 +1,4 @@
-import { formatResultValue, type ValueList } from '../../../engine/formats/pmml/index.js';
+import { formatResultValue, type ValueList } from '../../../engine/formats/pmml/result-value.js';
 
 /** Display helpers shared by the library and model pages. */
 
