@@ -32,6 +32,22 @@ export interface FieldSpec {
   /** The field takes a list of values (a transaction's items), chosen among `values`, rather than one value. */
   readonly isMultiValued?: boolean;
   readonly description?: string;
+  /** Training-data statistics of the field (PMML ModelStats), when the document carries them. */
+  readonly statistics?: FieldStatistics;
+}
+
+/**
+ * Summary statistics of an input field's training data (PMML 4.4 UnivariateStats): the form starts a field at a
+ * typical value and bounds its slider with them. Informative only; scoring never uses them.
+ */
+export interface FieldStatistics {
+  /** Smallest and largest value seen (NumericInfo). */
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly mean?: number;
+  readonly median?: number;
+  /** The most frequent value of a discrete field (from DiscrStats counts). */
+  readonly mode?: string;
 }
 
 /** One tensor input or output of a graph model. */

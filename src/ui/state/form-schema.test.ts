@@ -72,3 +72,32 @@ describe('isInInterval', () => {
     expect(isInInterval(2, { closure: 'openClosed', leftMargin: 1, rightMargin: 2 })).toBe(true);
   });
 });
+
+describe('fieldControl with training-data statistics', () => {
+  const stats = { minimum: 17, maximum: 83, mean: 38.3, median: 37 };
+
+  it('prefers the declared interval over the statistics for bounds and start', () => {
+    const control = fieldControl(continuous({ intervals: [{ closure: 'closedClosed', leftMargin: 0, rightMargin: 10 }], statistics: stats }));
+    expect(control).toMatchObject({ kind: 'number', range: { min: 0, max: 10 }, initial: '5' });
+  });
+
+  it('without intervals bounds the slider by the minimum and maximum and starts at the median', () => {
+    expect(fieldControl(continuous({ statistics: stats }))).toMatchObject({ kind: 'number', range: { min: 17, max: 83 }, initial: '37' });
+  });
+
+  it('starts at the mean when there is no median, rounded for an integer field', () => {
+    expect(fieldControl(continuous({ statistics: { mean: 38.3 } }))).toMatchObject({ range: undefined, initial: '38.3' });
+    expect(fieldControl({ name: 'age', dataType: 'integer', statistics: { mean: 38.3 } })).toMatchObject({ initial: '38' });
+  });
+
+  it('starts at zero when the statistics hold no typical value', () => {
+    expect(fieldControl(continuous({ statistics: {} }))).toMatchObject({ initial: '0' });
+    expect(fieldControl(continuous())).toMatchObject({ range: undefined, initial: '0' });
+  });
+
+  it('selects the most frequent value of a categorical field, else the first declared one', () => {
+    const field = { name: 'job', dataType: 'string', opType: 'categorical' as const, values: ['Clerk', 'Private', 'Farmer'] };
+    expect(fieldControl({ ...field, statistics: { mode: 'Private' } })).toMatchObject({ kind: 'select', initial: 'Private' });
+    expect(fieldControl({ ...field, statistics: { mode: 'Unknown' } })).toMatchObject({ initial: 'Clerk' });
+  });
+});

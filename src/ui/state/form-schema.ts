@@ -1,4 +1,4 @@
-import type { FieldSpec, IntervalSpec } from '../../engine/model/description.js';
+import type { FieldSpec, FieldStatistics, IntervalSpec } from '../../engine/model/description.js';
 
 /** How one tabular input is edited; built from the field's declared type, values and intervals. */
 export type FieldControl =
@@ -6,7 +6,7 @@ export type FieldControl =
       readonly kind: 'number';
       readonly field: FieldSpec;
       readonly isInteger: boolean;
-      /** Slider bounds, from the declared intervals; absent when nothing bounds the field. */
+      /** Slider bounds, from the declared intervals, else the training data's minimum and maximum; absent when nothing bounds the field. */
       readonly range?: { readonly min: number; readonly max: number; readonly step: number };
       readonly initial: string;
     }
@@ -26,14 +26,21 @@ export function fieldControl(field: FieldSpec): FieldControl {
     return { kind: 'items', field, options, initial: JSON.stringify(options.slice(0, 1)) };
   }
   if (field.values && field.values.length > 0) {
-    return { kind: 'select', field, options: field.values, initial: field.values[0] };
+    // The training data's most frequent value is a more typical start than whichever value is declared first.
+    const mode = field.statistics?.mode;
+    const initial = mode !== undefined && field.values.includes(mode) ? mode : field.values[0];
+    return { kind: 'select', field, options: field.values, initial };
   }
   if (dataType === 'boolean') return { kind: 'select', field, options: ['true', 'false'], initial: 'false' };
   if (NUMERIC_TYPES.has(dataType) || dataType.startsWith('dateDaysSince') || dataType.startsWith('dateTimeSecondsSince') || dataType === 'timeSeconds') {
     const isInteger = INTEGER_TYPES.has(dataType) || dataType.includes('Since') || dataType === 'timeSeconds';
-    const range = sliderRange(field.intervals ?? [], isInteger);
-    const initial = range ? formatNumber(midpoint(range.min, range.max, isInteger)) : formatNumber(unboundedStart(field.intervals ?? []));
-    return { kind: 'number', field, isInteger, range, initial };
+    const intervals = field.intervals ?? [];
+    if (intervals.length > 0) {
+      const range = sliderRange(intervals, isInteger);
+      const initial = range ? formatNumber(midpoint(range.min, range.max, isInteger)) : formatNumber(unboundedStart(intervals));
+      return { kind: 'number', field, isInteger, range, initial };
+    }
+    return { kind: 'number', field, isInteger, ...statisticsStart(field.statistics, isInteger) };
   }
   if (dataType === 'date') return { kind: 'text', field, inputType: 'date', initial: '2020-01-01' };
   if (dataType === 'time') return { kind: 'text', field, inputType: 'time', initial: '12:00:00' };
@@ -46,10 +53,26 @@ function sliderRange(intervals: readonly IntervalSpec[], isInteger: boolean) {
   const lefts = intervals.map((i) => i.leftMargin);
   const rights = intervals.map((i) => i.rightMargin);
   if (lefts.length === 0 || lefts.some((l) => l === undefined) || rights.some((r) => r === undefined)) return undefined;
-  const min = Math.min(...(lefts as number[]));
-  const max = Math.max(...(rights as number[]));
+  return boundedRange(Math.min(...(lefts as number[])), Math.max(...(rights as number[])), isInteger);
+}
+
+function boundedRange(min: number, max: number, isInteger: boolean) {
   if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return undefined;
   return { min, max, step: isInteger ? 1 : niceStep((max - min) / 200) };
+}
+
+/**
+ * A field with no declared Interval: the slider spans the training data's minimum to maximum, and the field starts
+ * at its median, else its mean (a typical case rather than an unrealistic 0), else the middle of that span, else 0.
+ */
+function statisticsStart(statistics: FieldStatistics | undefined, isInteger: boolean) {
+  const { minimum, maximum, median, mean } = statistics ?? {};
+  const range = minimum === undefined || maximum === undefined ? undefined : boundedRange(minimum, maximum, isInteger);
+  const typical = median ?? mean;
+  let start = 0;
+  if (typical !== undefined && Number.isFinite(typical)) start = isInteger ? Math.round(typical) : Number(typical.toPrecision(6));
+  else if (range !== undefined) start = midpoint(range.min, range.max, isInteger);
+  return { range, initial: formatNumber(start) };
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { DerivedFieldSpec, FieldSpec, ModelDescription, ModelStructure } from '../../model/description.js';
+import type { DerivedFieldSpec, FieldSpec, FieldStatistics, ModelDescription, ModelStructure } from '../../model/description.js';
 import { expressionText } from './describe-models.js';
 import type { ModelKind } from './model-kind.js';
 import type { DataField } from './schema/data-dictionary.js';
 import type { ModelElement } from './schema/model.js';
+import type { UnivariateStats } from './schema/model-stats.js';
 import type { PMML } from './schema/pmml.js';
 import type { DerivedField } from './schema/transformations.js';
 
@@ -14,7 +15,7 @@ export interface ResultFieldSpec extends FieldSpec {
   readonly feature?: string;
 }
 
-export function inputFieldSpec(field: DataField, required: boolean): FieldSpec {
+export function inputFieldSpec(field: DataField, required: boolean, stats?: UnivariateStats): FieldSpec {
   const values = field.Value.filter((v) => v.property === 'valid').map((v) => v.value);
   return {
     name: field.name,
@@ -27,7 +28,30 @@ export function inputFieldSpec(field: DataField, required: boolean): FieldSpec {
         ? field.Interval.map((i) => ({ closure: i.closure, leftMargin: i.leftMargin, rightMargin: i.rightMargin }))
         : undefined,
     isRequired: required,
+    statistics: stats === undefined ? undefined : fieldStatistics(stats),
   };
+}
+
+/** The statistics the form uses; undefined when the UnivariateStats holds none of them. */
+function fieldStatistics(stats: UnivariateStats): FieldStatistics | undefined {
+  const { minimum, maximum, mean, median } = stats.NumericInfo ?? {};
+  const mode = stats.DiscrStats === undefined ? undefined : mostFrequent(stats.DiscrStats.values, stats.DiscrStats.counts);
+  if ([minimum, maximum, mean, median, mode].every((v) => v === undefined)) return undefined;
+  return { minimum, maximum, mean, median, mode };
+}
+
+/** The value with the highest count; the first of equals, in document order. */
+function mostFrequent(values: readonly string[], counts: readonly number[]): string | undefined {
+  let best: string | undefined;
+  let bestCount = -Infinity;
+  values.forEach((value, i) => {
+    const count = counts[i];
+    if (count !== undefined && Number.isFinite(count) && count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  });
+  return best;
 }
 
 function derivedFieldSpec(field: DerivedField): DerivedFieldSpec {

@@ -145,8 +145,12 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
   const dataFields = new Map(pmml.DataDictionary.DataField.map((f) => [f.name, f]));
 
   const groupField = model.MiningSchema.MiningField.find((f) => f.usageType === 'group')?.name;
+  const stats = new Map(model.ModelStats?.UnivariateStats.map((s) => [s.field, s]));
   const inputFields = model.MiningSchema.MiningField.filter((f) => f.usageType === 'active' && dataFields.has(f.name)).map((f) =>
-    forecastHorizon(transactionalItems(inputFieldSpec(dataFields.get(f.name)!, f.missingValueTreatment === 'returnInvalid'), model, groupField), model),
+    forecastHorizon(
+      transactionalItems(inputFieldSpec(dataFields.get(f.name)!, f.missingValueTreatment === 'returnInvalid', stats.get(f.name)), model, groupField),
+      model,
+    ),
   );
   const finalOutputs = compiled.outputs.filter(({ field }) => field.isFinalResult);
   // JPMML returns a model without targets under a "default target"; a document that also declares no final

@@ -3,6 +3,7 @@ import type { ModelElement } from '../schema/model.js';
 import type { ModelVerification } from '../schema/model-verification.js';
 import type { XmlElement } from '../xml-reader.js';
 import { parseMiningSchema, parseOutput, parseTargets } from './fields.js';
+import { parseModelStats } from './model-stats.js';
 import { booleanAttr, childNamed, childrenNamed, enumAttr, numberAttr, optionalAttr, requiredAttr, requiredChild, type ParseContext } from './reader.js';
 import { columnName, parseInlineTable, parseLocalTransformations } from './transformations.js';
 
@@ -58,6 +59,7 @@ export function parseModel(element: XmlElement, ctx: ParseContext, kinds: Readon
     Targets: optionalChild(element, 'Targets', parseTargets),
     LocalTransformations: optionalChild(element, 'LocalTransformations', (e) => parseLocalTransformations(e, ctx)),
     ModelVerification: optionalChild(element, 'ModelVerification', parseModelVerification),
+    ModelStats: optionalChild(element, 'ModelStats', parseModelStats),
     line: element.line,
   };
   return kind.parse(element, common, ctx);

@@ -1,5 +1,6 @@
 import type { Located } from './data-dictionary.js';
 import type { MiningSchema, Targets } from './mining-schema.js';
+import type { ModelStats } from './model-stats.js';
 import type { ModelVerification } from './model-verification.js';
 import type { Output } from './output.js';
 import type { LocalTransformations } from './transformations.js';
@@ -21,4 +22,6 @@ export interface ModelElement extends Located {
   readonly Targets?: Targets;
   readonly LocalTransformations?: LocalTransformations;
   readonly ModelVerification?: ModelVerification;
+  /** Training-data statistics; only the input form's starting values use them. */
+  readonly ModelStats?: ModelStats;
 }
