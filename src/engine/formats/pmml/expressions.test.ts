@@ -188,6 +188,40 @@ describe('TextIndex', () => {
   it('finds words with the x-wordRE vendor pattern', () => {
     expect(evaluate(index('x-wordRE="\\w+"', 'b'), { s: 'a-b-b' })).toBe(2);
   });
+
+  it('keeps each setting and each record apart when several TextIndex elements read the same text', () => {
+    const field = (name: string, expression: string) => `<OutputField name="${name}" feature="transformedValue">${expression}</OutputField>`;
+    const plain = (attributes: string, term: string) =>
+      `<TextIndex textField="s" ${attributes}><Constant dataType="string">${term}</Constant></TextIndex>`;
+    const output = `<Output>${[
+      field('normalized', index('', 'color')),
+      field('raw', plain('', 'colour')),
+      field('phrase', index('', 'red color')),
+      field('cased', plain('isCaseSensitive="true"', 'Colour')),
+      field('fuzzy', plain('maxLevenshteinDistance="1" countHits="bestHits"', 'colour')),
+    ].join('')}</Output>`;
+    const model = load(FIELDS, identityRegression(output));
+    expect(score(model, { x: 0, s: 'Red colour, red color and a colour red' })).toMatchObject({
+      normalized: 3,
+      raw: 2,
+      phrase: 2,
+      cased: 0,
+      fuzzy: 2,
+    });
+    expect(score(model, { x: 0, s: 'Colour red colours' })).toMatchObject({ normalized: 1, raw: 1, phrase: 0, cased: 1, fuzzy: 1 });
+  });
+
+  it('indexes a different term on each call of a function that takes the term as a parameter', () => {
+    const functions = `<TransformationDictionary><DefineFunction name="tf" optype="continuous" dataType="double">
+      <ParameterField name="text"/><ParameterField name="term"/>
+      <TextIndex textField="text"><FieldRef field="term"/></TextIndex></DefineFunction></TransformationDictionary>`;
+    const call = (term: string) => `<Apply function="tf"><FieldRef field="s"/><Constant dataType="string">${term}</Constant></Apply>`;
+    const output = `<Output><OutputField name="a" feature="transformedValue">${call('good')}</OutputField>
+      <OutputField name="b" feature="transformedValue">${call('not good')}</OutputField>
+      <OutputField name="c" feature="transformedValue">${call('bad')}</OutputField></Output>`;
+    const model = load(FIELDS, identityRegression(output), functions);
+    expect(score(model, { x: 0, s: 'good, not good, not bad' })).toMatchObject({ a: 2, b: 1, c: 1 });
+  });
 });
 
 describe('Lag', () => {

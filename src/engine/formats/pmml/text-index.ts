@@ -14,6 +14,9 @@ interface Replacement {
   readonly replacement: string;
 }
 
+/** Distinct terms whose words one TextIndex remembers; models hold hundreds to a few thousand. */
+const TERM_CACHE_LIMIT = 10_000;
+
 const PUNCTUATION_EDGES = /^[!-/:-@[-`{-~]+|[!-/:-@[-`{-~]+$/g;
 
 function escapeRegExp(text: string): string {
@@ -40,6 +43,65 @@ function levenshtein(a: string, b: string, limit: number): number {
   return previous[b.length];
 }
 
+/** The TextIndexNormalization tables in document order, each applied until stable when it is `recursive`. */
+interface NormalizationStep {
+  readonly replacements: readonly Replacement[];
+  readonly recursive: boolean;
+}
+
+function normalize(input: string, steps: readonly NormalizationStep[]): string {
+  let result = input;
+  for (const step of steps) {
+    let before: string;
+    do {
+      before = result;
+      for (const r of step.replacements) result = result.replace(r.pattern, r.replacement);
+    } while (step.recursive && result !== before);
+  }
+  return result;
+}
+
+/** A document split into words, with each word's positions built on first exact lookup. */
+interface DocumentIndex {
+  readonly tokens: readonly string[];
+  positions?: Map<string, number[]>;
+}
+
+/** Indexes the current record's document once for every TextIndex that shares its normalization and tokenizer. */
+interface SharedIndexer {
+  index(document: string): DocumentIndex;
+}
+
+const indexers = new WeakMap<CompileEnv, Map<string, SharedIndexer>>();
+
+/**
+ * A model such as a bag-of-words regression holds one TextIndex per term over the same text field; sharing the
+ * indexer (keyed by every setting that shapes the tokens) makes a record's text normalized and split once, not once
+ * per term. The last document is kept, so the cache holds one record's text at a time.
+ */
+function sharedIndexer(env: CompileEnv, settings: string, tokenize: (document: string) => string[]): SharedIndexer {
+  let byEnv = indexers.get(env);
+  if (byEnv === undefined) {
+    byEnv = new Map();
+    indexers.set(env, byEnv);
+  }
+  const existing = byEnv.get(settings);
+  if (existing !== undefined) return existing;
+  let lastText: string | undefined;
+  let last: DocumentIndex = { tokens: [] };
+  const indexer: SharedIndexer = {
+    index(document) {
+      if (document !== lastText) {
+        lastText = document;
+        last = { tokens: tokenize(document) };
+      }
+      return last;
+    },
+  };
+  byEnv.set(settings, indexer);
+  return indexer;
+}
+
 /**
  * PMML 4.4 TextIndex: the frequency of a term in a text field, after the TextIndexNormalization tables have
  * rewritten the text and both have been split into words.
@@ -56,7 +118,7 @@ export function compileTextIndex(expression: TextIndex, scope: Scope, env: Compi
       expression.localTermWeights,
     );
   }
-  const steps = expression.TextIndexNormalization.map((n) => {
+  const steps: NormalizationStep[] = expression.TextIndexNormalization.map((n) => {
     const isCaseSensitive = n.isCaseSensitive ?? expression.isCaseSensitive;
     const replacements: Replacement[] = n.InlineTable.rows.flatMap((row) => {
       const from = row.get(n.inField);
@@ -67,17 +129,6 @@ export function compileTextIndex(expression: TextIndex, scope: Scope, env: Compi
     });
     return { replacements, recursive: n.recursive };
   });
-  const normalize = (input: string): string => {
-    let result = input;
-    for (const step of steps) {
-      let before: string;
-      do {
-        before = result;
-        for (const r of step.replacements) result = result.replace(r.pattern, r.replacement);
-      } while (step.recursive && result !== before);
-    }
-    return result;
-  };
   const wordPattern = expression.wordRE === undefined ? undefined : javaPattern(expression.wordRE, true);
   const separator = javaPattern(expression.wordSeparatorCharacterRE, true);
   const tokenize = (input: string): string[] => {
@@ -89,10 +140,18 @@ export function compileTextIndex(expression: TextIndex, scope: Scope, env: Compi
       .map((t) => t.replace(PUNCTUATION_EDGES, ''))
       .filter((t) => t.length > 0);
   };
+  const settings = JSON.stringify([
+    steps.map((step) => [step.recursive, step.replacements.map((r) => [r.pattern.source, r.pattern.flags, r.replacement])]),
+    expression.isCaseSensitive,
+    expression.wordRE ?? null,
+    expression.wordSeparatorCharacterRE,
+    expression.tokenize,
+  ]);
+  const indexer = sharedIndexer(env, settings, (document) => tokenize(normalize(document, steps)));
 
-  // The same document is indexed once per term; remember the last one so a record normalizes its text once.
-  let lastText: string | undefined;
-  let lastTokens: string[] = [];
+  // Terms are the model's constants (often passed to one DefineFunction, a different term per call): split each
+  // once. The cap keeps the cache bounded should the terms come from the data instead.
+  const termTokens = new Map<string, string[]>();
   const maxDistance = expression.maxLevenshteinDistance;
   const bestHitsOnly = expression.countHits === 'bestHits';
   const weights = expression.localTermWeights;
@@ -101,13 +160,15 @@ export function compileTextIndex(expression: TextIndex, scope: Scope, env: Compi
     const textValue = text(ctx);
     const termValue = term(ctx);
     if (textValue === MISSING || termValue === MISSING) return MISSING;
-    const document = typeof textValue.value === 'string' ? textValue.value : formatValue(textValue);
-    if (document !== lastText) {
-      lastText = document;
-      lastTokens = tokenize(normalize(document));
+    const document = indexer.index(typeof textValue.value === 'string' ? textValue.value : formatValue(textValue));
+    const termText = typeof termValue.value === 'string' ? termValue.value : formatValue(termValue);
+    let words = termTokens.get(termText);
+    if (words === undefined) {
+      if (termTokens.size >= TERM_CACHE_LIMIT) termTokens.clear();
+      words = tokenize(termText);
+      termTokens.set(termText, words);
     }
-    const termTokens = tokenize(typeof termValue.value === 'string' ? termValue.value : formatValue(termValue));
-    const count = countHits(lastTokens, termTokens, maxDistance, bestHitsOnly);
+    const count = maxDistance === 0 ? countExactHits(document, words) : countHits(document.tokens, words, maxDistance, bestHitsOnly);
     let weight: number;
     switch (weights) {
       case 'binary':
@@ -136,6 +197,35 @@ function countHits(tokens: readonly string[], term: readonly string[], maxDistan
       best = distance;
       hits = 1;
     } else if (distance === best) hits++;
+  }
+  return hits;
+}
+
+/**
+ * Hits with maxLevenshteinDistance 0: only identical word sequences match, so every hit has distance 0 and
+ * `bestHits` counts the same as `allHits`. Starts are looked up by the term's first word instead of scanning the
+ * document for every term.
+ */
+function countExactHits(document: DocumentIndex, term: readonly string[]): number {
+  if (term.length === 0) return 0;
+  if (document.positions === undefined) {
+    const positions = new Map<string, number[]>();
+    document.tokens.forEach((token, i) => {
+      const list = positions.get(token);
+      if (list === undefined) positions.set(token, [i]);
+      else list.push(i);
+    });
+    document.positions = positions;
+  }
+  const starts = document.positions.get(term[0]);
+  if (starts === undefined) return 0;
+  if (term.length === 1) return starts.length;
+  let hits = 0;
+  for (const start of starts) {
+    if (start + term.length > document.tokens.length) break;
+    let j = 1;
+    while (j < term.length && document.tokens[start + j] === term[j]) j++;
+    if (j === term.length) hits++;
   }
   return hits;
 }
