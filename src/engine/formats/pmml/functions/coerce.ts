@@ -6,6 +6,7 @@
  * when a value cannot play the role the function gives it.
  */
 import { InvalidValueError, UndefinedResultError } from '../../../errors.js';
+import { formatDouble } from '../convert.js';
 import { formatDate, formatDateTime, formatTime } from '../temporal.js';
 import type { DataType, TypedValue, Value } from '../values.js';
 
@@ -112,30 +113,14 @@ export function asBoolean(value: TypedValue, name: string): boolean {
   throw new InvalidValueError(`Function '${name}' expects a boolean but got the string '${v}'.`);
 }
 
-/** Java's `Double.toString` (what jpmml's `asString` writes for doubles and floats). */
-export function javaDoubleString(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Infinity) return 'Infinity';
-  if (value === -Infinity) return '-Infinity';
-  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
-  const abs = Math.abs(value);
-  if (abs >= 1e-3 && abs < 1e7) {
-    const text = String(value);
-    return text.includes('.') ? text : `${text}.0`;
-  }
-  const [mantissa, exponent] = value.toExponential().split('e');
-  const digits = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
-  return `${digits}E${exponent.startsWith('+') ? exponent.slice(1) : exponent}`;
-}
-
 /** Java's `Float.toString`: the fewest digits that single out the float among floats. */
 export function javaFloatString(value: number): string {
-  if (!Number.isFinite(value) || value === 0) return javaDoubleString(value);
+  if (!Number.isFinite(value) || value === 0) return formatDouble(value);
   for (let digits = 1; digits <= 9; digits++) {
     const shortest = Number(value.toPrecision(digits));
-    if (Math.fround(shortest) === value) return javaDoubleString(shortest);
+    if (Math.fround(shortest) === value) return formatDouble(shortest);
   }
-  return javaDoubleString(value);
+  return formatDouble(value);
 }
 
 /** The text form of a value, as jpmml's `asString` gives it (numbers, booleans, ISO dates). */
@@ -147,7 +132,7 @@ export function asString(value: TypedValue): string {
     case 'float':
       return javaFloatString(v);
     case 'double':
-      return javaDoubleString(v);
+      return formatDouble(v);
     case 'date':
       return formatDate(v);
     case 'time':
@@ -155,7 +140,7 @@ export function asString(value: TypedValue): string {
     case 'dateTime':
       return formatDateTime(v);
     default:
-      return Number.isInteger(v) ? String(v) : javaDoubleString(v);
+      return Number.isInteger(v) ? String(v) : formatDouble(v);
   }
 }
 

@@ -9,7 +9,8 @@
  * with no fractional part may use %d and an integer may use %f, and only what cannot be formatted
  * at all is refused with a {@link FormatError}.
  */
-import { javaDoubleString, javaFloatString } from './coerce.js';
+import { formatDouble } from '../convert.js';
+import { javaFloatString } from './coerce.js';
 
 /** The argument: its value and whether Java would see an Integer/Long (vs a Float/Double). */
 export interface FormatArgument {
@@ -82,7 +83,7 @@ function formatOne(spec: Specifier, argument: FormatArgument, text: string): str
       return caseOf(floating(argument.value, lower, spec), upper);
     case 's':
     case 'b': {
-      const raw = lower === 'b' ? 'true' : argument.kind === 'integer' ? String(argument.value) : argument.kind === 'float' ? javaFloatString(argument.value) : javaDoubleString(argument.value);
+      const raw = lower === 'b' ? 'true' : argument.kind === 'integer' ? String(argument.value) : argument.kind === 'float' ? javaFloatString(argument.value) : formatDouble(argument.value);
       const cut = spec.precision === undefined ? raw : raw.slice(0, spec.precision);
       return justify(caseOf(cut, upper), spec);
     }
