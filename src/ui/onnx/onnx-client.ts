@@ -1,6 +1,6 @@
 import type { TensorData } from '../../engine/formats/onnx/index.js';
-import { toAppError } from '../state/app-error.js';
-import type { OnnxOpenOptions, OnnxOpenResult, OnnxRunReply, OnnxWorkerReply, OnnxWorkerRequest } from './protocol.js';
+import { WorkerRpc } from '../workers/worker-rpc.js';
+import type { OnnxOpenOptions, OnnxOpenResult, OnnxRunReply, OnnxWorkerRequest } from './protocol.js';
 
 /**
  * The main thread's handle on one ONNX model running in its own worker (onnxruntime-web is loaded there, lazily,
@@ -19,26 +19,10 @@ import type { OnnxOpenOptions, OnnxOpenResult, OnnxRunReply, OnnxWorkerReply, On
  * client.dispose();
  */
 export class OnnxWorkerClient {
-  readonly #worker: Worker;
-  readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
-  #nextId = 1;
-
-  constructor() {
-    this.#worker = new Worker(new URL('./onnx.worker.ts', import.meta.url), { type: 'module', name: 'onnx' });
-    this.#worker.addEventListener('message', (event: MessageEvent<OnnxWorkerReply>) => {
-      const reply = event.data;
-      const pending = this.#pending.get(reply.id);
-      if (!pending) return;
-      this.#pending.delete(reply.id);
-      if (reply.ok) pending.resolve(reply.value);
-      else pending.reject(reply.error);
-    });
-    this.#worker.addEventListener('error', (event) => {
-      const error = toAppError(new Error(`The ONNX worker failed: ${event.message || 'unknown error'}.`));
-      for (const pending of this.#pending.values()) pending.reject(error);
-      this.#pending.clear();
-    });
-  }
+  readonly #rpc = new WorkerRpc<OnnxWorkerRequest>(
+    new Worker(new URL('./onnx.worker.ts', import.meta.url), { type: 'module', name: 'onnx' }),
+    'ONNX',
+  );
 
   /**
    * Parses the model, checks it can run, creates the session and does a warm-up run. The bytes are copied to the
@@ -54,27 +38,19 @@ export class OnnxWorkerClient {
     transfer = false,
   ): Promise<OnnxOpenResult> {
     const buffers = transfer ? [bytes, ...externalData.map((file) => file.data)].map((view) => view.buffer).filter(isArrayBuffer) : [];
-    return this.#call({ type: 'open', bytes, externalData, options }, [...new Set(buffers)]) as Promise<OnnxOpenResult>;
+    return this.#rpc.call({ type: 'open', bytes, externalData, options }, [...new Set(buffers)]) as Promise<OnnxOpenResult>;
   }
 
   /** Runs the open model; outputs come back as the engine's `ModelOutput`s (ZipMap outputs as labelled tensors). */
   run(feeds: Readonly<Record<string, TensorData>>): Promise<OnnxRunReply> {
-    return this.#call({ type: 'run', feeds }) as Promise<OnnxRunReply>;
+    return this.#rpc.call({ type: 'run', feeds }) as Promise<OnnxRunReply>;
   }
 
   /** Releases the session and ends the worker, freeing the runtime's memory. */
   dispose(): void {
-    void this.#call({ type: 'dispose' })
+    void this.#rpc.call({ type: 'dispose' })
       .catch(() => undefined)
-      .finally(() => this.#worker.terminate());
-  }
-
-  #call(request: OnnxWorkerRequest, transfer: Transferable[] = []): Promise<unknown> {
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ ...request, id }, transfer);
-    });
+      .finally(() => this.#rpc.terminate());
   }
 }
 
