@@ -33,6 +33,8 @@ export class Opener {
   #picker: (() => void) | undefined;
   /** The model the next picked files become versions of (the model page's "Add version"). */
   #versionOf: string | undefined;
+  /** The open in progress (or the last one), which the next one waits for. */
+  #lastOpen: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly engine: EngineClient,
@@ -63,7 +65,15 @@ export class Opener {
     return versionOf;
   }
 
-  async openFiles(files: readonly File[], versionOf?: string): Promise<void> {
+  /**
+   * Opens dropped or picked files. Drops are handled one after another, in the order they came, so a second drop
+   * made while the first is still parsing or saving becomes the later version and the page that stays shown.
+   */
+  openFiles(files: readonly File[], versionOf?: string): Promise<void> {
+    return this.#inTurn(() => this.#openFiles(files, versionOf));
+  }
+
+  async #openFiles(files: readonly File[], versionOf?: string): Promise<void> {
     const ordered = [...files].sort((a, b) => Number(MODEL_EXTENSIONS.test(b.name)) - Number(MODEL_EXTENSIONS.test(a.name)));
     const opened: { file: File; bytes: ArrayBuffer; reply: OpenReply }[] = [];
     /** Files that are not models: external data of a model in the batch, or problems to report. */
@@ -106,7 +116,18 @@ export class Opener {
    * Downloads a model and opens it. `name` files it under that library name; `exampleInputs` prefill the form
    * the first time it is shown (the demo gallery's samples).
    */
-  async openUrl(url: string, options: { name?: string; exampleInputs?: Readonly<Record<string, string>> } = {}): Promise<void> {
+  openUrl(url: string, options: { name?: string; exampleInputs?: Readonly<Record<string, string>> } = {}): Promise<void> {
+    return this.#inTurn(() => this.#openUrl(url, options));
+  }
+
+  /** Runs `open` after every open asked for before it has finished. */
+  #inTurn(open: () => Promise<void>): Promise<void> {
+    const turn = this.#lastOpen.then(open);
+    this.#lastOpen = turn.catch(() => undefined);
+    return turn;
+  }
+
+  async #openUrl(url: string, options: { name?: string; exampleInputs?: Readonly<Record<string, string>> }): Promise<void> {
     let fileName = url;
     try {
       const download = await readUrl(url, (loaded, total) => (this.progress = { fileName: url, loaded, total, phase: 'reading' }));
