@@ -42,6 +42,8 @@ export class ModelPage {
     await item.getByRole('button', { name: /notes/i }).click();
     await item.getByRole('textbox', { name: `Notes for version ${version}` }).fill(notes);
     await item.getByRole('button', { name: 'Save notes' }).click();
+    // The editor closes onto the saved text only once the library has stored it: a person sees it, then reloads.
+    await expect(item.getByRole('button', { name: notes })).toBeVisible();
   }
 
   async deleteVersion(version: number): Promise<void> {
