@@ -33,6 +33,31 @@ test('an ONNX CNN shows its graph, finds nodes and runs in the browser', async (
   await expect(predict.headline).toHaveText('7');
 });
 
+test('a labels file names the classes of a CNN, a file that does not fit is refused, and the labels stay after a reload', async ({ page, library, model, predict }) => {
+  await library.goto();
+  await library.open(`${MNIST}/model.onnx`);
+  await model.expectOpen('model');
+  await predict.fillTensorJson('Input3', mnistDigit());
+  await expect(predict.headline).toHaveText('7');
+
+  const labelsFile = page.getByLabel('Class labels file');
+  const digits = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+  await labelsFile.setInputFiles({ name: 'digits.txt', mimeType: 'text/plain', buffer: Buffer.from(digits.slice(0, 9).join('\n')) });
+  await expect(page.getByRole('alert')).toContainText('9 labels, but the model scores 10 classes');
+  await expect(predict.headline).toHaveText('7');
+
+  await labelsFile.setInputFiles({ name: 'digits.txt', mimeType: 'text/plain', buffer: Buffer.from(digits.join('\n')) });
+  await expect(predict.headline).toHaveText('seven');
+  await expect(page.getByTestId('class-labels')).toContainText('10 added labels');
+
+  await page.reload();
+  await model.expectOpen('model');
+  await predict.fillTensorJson('Input3', mnistDigit());
+  await expect(predict.headline).toHaveText('seven');
+  await page.getByRole('button', { name: 'Remove labels' }).click();
+  await expect(predict.headline).toHaveText('7');
+});
+
 test('an image of a digit dropped on the image input is read as that digit', async ({ page, library, model, predict }) => {
   await library.goto();
   await library.open(`${MNIST}/model.onnx`);

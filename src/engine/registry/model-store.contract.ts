@@ -157,6 +157,14 @@ export function runModelStoreContract(name: string, harness: ModelStoreHarness):
       expect((await store.get(model.id)).versions[0].notes).toBe('validated on 2024 data');
     });
 
+    it('keeps the class labels added to a version until they are removed', async () => {
+      const { model, version } = await store.add(pmml('Iris', 'a'));
+      expect((await store.setClassLabels(version.id, ['setosa', 'versicolor', 'virginica'])).classLabels).toEqual(['setosa', 'versicolor', 'virginica']);
+      expect((await store.get(model.id)).versions[0].classLabels).toEqual(['setosa', 'versicolor', 'virginica']);
+      await store.setClassLabels(version.id, undefined);
+      expect((await store.get(model.id)).versions[0]).not.toHaveProperty('classLabels');
+    });
+
     it('deletes a version and restores it with the undo token', async () => {
       const { model } = await store.add(pmml('Iris', 'a'));
       const { version: v2 } = await store.add(pmml('Iris', 'b'));
@@ -248,6 +256,7 @@ export function runModelStoreContract(name: string, harness: ModelStoreHarness):
       await expectStoreError(store.readVersion('nope'), 'store.notFound');
       await expectStoreError(store.deleteModel('nope'), 'store.notFound');
       await expectStoreError(store.annotate('nope', 'x'), 'store.notFound');
+      await expectStoreError(store.setClassLabels('nope', ['a']), 'store.notFound');
     });
 
     it('fails a save over quota with store.quota and leaves nothing half-written', async () => {

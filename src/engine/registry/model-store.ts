@@ -37,6 +37,8 @@ export interface ModelStore {
   rename(modelId: string, name: string): Promise<ModelSummary>;
   /** Replaces the notes of a version. */
   annotate(versionId: string, notes: string): Promise<VersionInfo>;
+  /** Sets (or, with `undefined`, removes) the class labels a person added to a version's scores. */
+  setClassLabels(versionId: string, labels: readonly string[] | undefined): Promise<VersionInfo>;
   /** Hides a version; when it was the model's last live version the model disappears from `list` too. */
   deleteVersion(versionId: string): Promise<UndoToken>;
   /** Hides a model and all its versions. */
@@ -91,6 +93,11 @@ export interface VersionInfo {
   /** Milliseconds since the epoch. */
   readonly addedAt: number;
   readonly notes: string;
+  /**
+   * Class names a person added for the version's class scores (an ONNX classifier whose file names none), in
+   * class order; absent when none were added.
+   */
+  readonly classLabels?: readonly string[];
   /** Paths and sizes of the version's ONNX external data files. */
   readonly externalData: readonly { readonly path: string; readonly size: number }[];
 }

@@ -133,6 +133,15 @@ export class RecordModelStore implements ModelStore {
     });
   }
 
+  setClassLabels(versionId: string, labels: readonly string[] | undefined): Promise<VersionInfo> {
+    return this.#backend.transact(METADATA, 'readwrite', async (tx) => {
+      const { classLabels: _previous, ...version } = await liveVersion(tx, versionId);
+      const updated = labels === undefined || labels.length === 0 ? version : { ...version, classLabels: [...labels] };
+      await tx.putVersion(updated);
+      return toInfo(updated);
+    });
+  }
+
   deleteVersion(versionId: string): Promise<UndoToken> {
     return this.#backend.transact(METADATA, 'readwrite', async (tx) => {
       const version = await liveVersion(tx, versionId);

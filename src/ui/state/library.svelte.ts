@@ -92,6 +92,13 @@ export class LibraryState {
     });
   }
 
+  /** Keeps (or, with `undefined`, drops) the class labels a person added to a version. */
+  async setClassLabels(versionId: string, labels: readonly string[] | undefined): Promise<boolean> {
+    return this.#edit(async () => {
+      await this.store.setClassLabels(versionId, labels);
+    });
+  }
+
   async deleteModel(modelId: string): Promise<void> {
     await this.#delete(() => this.store.deleteModel(modelId));
   }
