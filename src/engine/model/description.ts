@@ -158,7 +158,47 @@ export type ModelStructure =
       readonly ruleSet?: RuleSetSpec;
       /** A k-nearest-neighbours model's settings; its training instances stay in the document (PMML NearestNeighborModel). */
       readonly neighbors?: NeighborsSpec;
+      /** A support vector machine model's kernel and binary machines (PMML SupportVectorMachineModel). */
+      readonly svm?: SupportVectorMachinesSpec;
+      /** A naive Bayes model's classes and the inputs that weigh on them (PMML NaiveBayesModel). */
+      readonly naiveBayes?: NaiveBayesSpec;
     };
+
+/**
+ * A support vector machine model: one decision function f(x) = Σ αᵢ·K(x, vᵢ) + b per machine. A classifier's
+ * machines each vote (OneAgainstOne) or compete by their value (OneAgainstAll); a regression has one machine.
+ */
+export interface SupportVectorMachinesSpec {
+  readonly functionName: 'classification' | 'regression';
+  readonly kernel: string;
+  readonly classificationMethod?: 'OneAgainstAll' | 'OneAgainstOne';
+  /** Whether the larger decision value wins (else the smaller). */
+  readonly maxWins: boolean;
+  /** The fields each vector is laid out over, in order (a categorical predictor as `field=value`). */
+  readonly vectorFields: readonly string[];
+  readonly vectorCount: number;
+  readonly machines: readonly SupportVectorMachineSpec[];
+}
+
+export interface SupportVectorMachineSpec {
+  readonly targetCategory?: string;
+  /** The category a OneAgainstOne machine votes for when its value is on the other side of the threshold. */
+  readonly alternateCategory?: string;
+  readonly supportVectorCount: number;
+  /** b, the constant of f(x). */
+  readonly bias: number;
+  /** The value the decision is compared with (OneAgainstOne). */
+  readonly threshold?: number;
+}
+
+/** A naive Bayes model: each class's prior count times the likelihood of each input given that class. */
+export interface NaiveBayesSpec {
+  readonly classes: readonly { readonly value: string; readonly count: number }[];
+  /** The inputs in document order, with how their likelihood is given. */
+  readonly inputs: readonly { readonly field: string; readonly evidence: string }[];
+  /** The probability a likelihood below it is raised to, so no single input can rule a class out. */
+  readonly threshold: number;
+}
 
 /** How a k-nearest-neighbours model compares a record with its training instances. */
 export interface NeighborsSpec {

@@ -19,6 +19,8 @@ export function toStructureTrace(trace: EvaluationTrace | undefined, structure: 
     attributes: trace.explanation?.attributes,
     firedRules: trace.explanation?.firedRules,
     neighbors: trace.explanation?.neighbors,
+    machines: trace.explanation?.machines,
+    bayes: trace.explanation?.bayes,
   };
 }
 

@@ -61,6 +61,16 @@ export interface ModelExplanation {
   readonly firedRules?: readonly string[];
   /** NearestNeighborModel: the k nearest training instances, nearest first, with their InstanceField values. */
   readonly neighbors?: readonly NeighborInstance[];
+  /**
+   * SupportVectorMachineModel: per SupportVectorMachine in document order, its decision value f(x) and, for a
+   * classifier, the category it chose (a OneAgainstOne vote, or the category of a OneAgainstAll machine).
+   */
+  readonly machines?: readonly { readonly decision: number; readonly vote?: string }[];
+  /**
+   * NaiveBayesModel: natural-log evidence per class (in `classes` order): first the prior, then each BayesInput in
+   * document order (`null` when its value is missing or unknown, which the model ignores).
+   */
+  readonly bayes?: { readonly classes: readonly string[]; readonly prior: readonly number[]; readonly inputs: readonly (readonly number[] | null)[] };
 }
 
 /** A training instance near the record: its entity id, distance or similarity, and values by field name. */

@@ -41,6 +41,16 @@ describe('NaiveBayesModel', () => {
     expect(result.label).toBe('no');
   });
 
+  it('a traced record keeps each input\'s log-likelihood per class, and null for a missing input', () => {
+    const model = load(FIELDS, naiveBayes(`${COLOUR}${gaussian([10, 4], [12, 9])}`));
+    const bayes = model.evaluate({ colour: 'blue', size: null }, { trace: true }).trace?.explanation?.bayes;
+    expect(bayes?.classes).toEqual(['yes', 'no']);
+    expect(bayes?.prior).toEqual([Math.log(8), Math.log(8)]);
+    expect(bayes?.inputs[1]).toBeNull();
+    expectClose(bayes?.inputs[0]?.[0], Math.log(2 / 8));
+    expectClose(bayes?.inputs[0]?.[1], Math.log(3 / 8));
+  });
+
   it('uses the threshold in place of a zero count', () => {
     const result = score(load(FIELDS, naiveBayes(COLOUR, '0.05')), { colour: 'green', size: null });
     expectClose(result.p_yes, share(8 * 0.05, 8 * (4 / 8)));
@@ -112,7 +122,7 @@ describe('NaiveBayesModel', () => {
     expect(() => load(FIELDS, naiveBayes(input))).toThrow(UnsupportedMarkupError);
   });
 
-  it('describes classes, threshold and inputs for the summary view', () => {
+  it('describes classes, threshold and inputs for the summary and evidence views', () => {
     const structure = load(FIELDS, naiveBayes(COLOUR + gaussian([10, 4], [12, 9]))).description.structure;
     expect(structure).toEqual({
       kind: 'other',
@@ -120,8 +130,13 @@ describe('NaiveBayesModel', () => {
       summary: [
         { label: 'Classes', value: 'yes: 8, no: 8' },
         { label: 'Threshold', value: '0.01' },
-        { label: 'Per-class likelihoods', value: 'colour (3 values), size (GaussianDistribution)' },
+        { label: 'Per-class likelihoods', value: 'colour (counts of 3 values), size (Gaussian)' },
       ],
+      naiveBayes: {
+        classes: [{ value: 'yes', count: 8 }, { value: 'no', count: 8 }],
+        inputs: [{ field: 'colour', evidence: 'counts of 3 values' }, { field: 'size', evidence: 'Gaussian' }],
+        threshold: 0.01,
+      },
     });
   });
 });

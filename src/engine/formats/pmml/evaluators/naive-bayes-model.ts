@@ -11,8 +11,11 @@ import { normalizeInPlace } from './layer-normalization.js';
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 
-/** Adds one input's log-likelihood per target category (index into the category list) to `logs`. */
-type Evidence = (ctx: EvaluationContext, logs: Float64Array) => void;
+/**
+ * Adds one input's log-likelihood per target category (index into the category list) to `logs`; false when the
+ * input's value is missing or unknown, which adds nothing.
+ */
+type Evidence = (ctx: EvaluationContext, logs: Float64Array) => boolean;
 
 function lnFactorial(k: number): number {
   let sum = 0;
@@ -44,7 +47,7 @@ export function density(distribution: ContinuousDistribution, x: number): number
   }
 }
 
-function compileInput(input: BayesInput, categories: Map<ValueKey, number>, threshold: number, mc: ModelCompileContext): Evidence | undefined {
+function compileInput(input: BayesInput, categories: Map<ValueKey, number>, threshold: number, mc: ModelCompileContext): Evidence {
   const { env, scope, target, math } = mc;
   const r = math.round;
   const binding = env.resolve(scope, input.fieldName, 'BayesInput', input.line);
@@ -74,7 +77,7 @@ function compileInput(input: BayesInput, categories: Map<ValueKey, number>, thre
     return (ctx, logs) => {
       const value = binding.get(ctx);
       // PMML 4.4 Naive Bayes: missing values are ignored.
-      if (value === MISSING) return;
+      if (value === MISSING) return false;
       const x = toNumber(value);
       for (const { index, distribution } of stats) {
         const p = density(distribution, x);
@@ -82,6 +85,7 @@ function compileInput(input: BayesInput, categories: Map<ValueKey, number>, thre
         // A density below the threshold is raised to it, so that one input cannot veto a class.
         logs[index] = r(logs[index] + (p < threshold ? lnThreshold : r(Math.log(p))));
       }
+      return true;
     };
   }
 
@@ -121,10 +125,11 @@ function compileInput(input: BayesInput, categories: Map<ValueKey, number>, thre
   }
   return (ctx, logs) => {
     const value = read(ctx);
-    if (value === MISSING) return;
+    if (value === MISSING) return false;
     const counts = table.get(valueKey(value));
-    if (counts === undefined) return;
+    if (counts === undefined) return false;
     for (const { index, ln } of counts) logs[index] = r(logs[index] + ln);
+    return true;
   };
 }
 
@@ -137,26 +142,45 @@ export function compileNaiveBayesModel(model: NaiveBayesModel, mc: ModelCompileC
     if (!categories.has(key)) categories.set(key, categories.size);
     return { index: categories.get(key) ?? 0, ln: math.round(Math.log(c.count)) };
   });
-  const evidence = model.BayesInputs.map((input) => compileInput(input, categories, model.threshold, mc)).filter((e) => e !== undefined);
+  const evidence = model.BayesInputs.map((input) => compileInput(input, categories, model.threshold, mc));
   const keys = [...categories.keys()];
   // Sums of logarithms instead of products of probabilities (jpmml), then softmax back to probabilities.
   return (ctx) => {
     const logs = new Float64Array(keys.length);
     for (const { index, ln } of priors) logs[index] += ln;
-    for (const add of evidence) add(ctx, logs);
+    const explanation = ctx.trace === undefined ? undefined : explain(ctx, logs, evidence, keys);
+    if (explanation === undefined) for (const add of evidence) add(ctx, logs);
     normalizeInPlace(logs, 'softmax', math.round);
     const probabilities = new Map<ValueKey, number>();
     keys.forEach((key, i) => probabilities.set(key, logs[i]));
-    return classificationResult(probabilities, target.dataType);
+    const prediction = classificationResult(probabilities, target.dataType);
+    return explanation === undefined ? prediction : { ...prediction, explanation: { bayes: explanation } };
   };
+}
+
+/**
+ * Adds each input's evidence to `logs` one input at a time, keeping what each one added per class: an input
+ * whose value is missing (or not among its PairCounts) adds nothing and shows as `null`.
+ */
+function explain(ctx: EvaluationContext, logs: Float64Array, evidence: readonly Evidence[], keys: readonly ValueKey[]) {
+  const prior = Array.from(logs);
+  const inputs = evidence.map((add) => {
+    const before = Float64Array.from(logs);
+    return add(ctx, logs) ? Array.from(logs, (value, i) => value - before[i]) : null;
+  });
+  return { classes: keys.map(String), prior, inputs };
+}
+
+/** How an input's likelihood is given: a distribution per class, or counts per value (binned by a Discretize). */
+function evidenceText(input: BayesInput): string {
+  if (input.TargetValueStats !== undefined) return (input.TargetValueStats[0]?.distribution.kind ?? 'continuous').replace(/Distribution$/, '');
+  const counts = `counts of ${input.PairCounts.length} values`;
+  return input.DerivedField === undefined ? counts : `${counts}, discretized`;
 }
 
 /** The generic summary view: classes with their counts and the kind of evidence each input contributes. */
 export function describeNaiveBayes(model: NaiveBayesModel): ModelStructure {
-  const inputs = model.BayesInputs.map((input) => {
-    const kind = input.TargetValueStats !== undefined ? (input.TargetValueStats[0]?.distribution.kind ?? 'continuous') : `${input.PairCounts.length} values`;
-    return `${input.fieldName} (${kind})`;
-  });
+  const inputs = model.BayesInputs.map((input) => `${input.fieldName} (${evidenceText(input)})`);
   return {
     kind: 'other',
     element: model.element,
@@ -165,6 +189,11 @@ export function describeNaiveBayes(model: NaiveBayesModel): ModelStructure {
       { label: 'Threshold', value: String(model.threshold) },
       { label: 'Per-class likelihoods', value: inputs.join(', ') },
     ],
+    naiveBayes: {
+      classes: model.BayesOutput.TargetValueCounts.map((c) => ({ value: c.value, count: c.count })),
+      inputs: model.BayesInputs.map((input) => ({ field: input.fieldName, evidence: evidenceText(input) })),
+      threshold: model.threshold,
+    },
   };
 }
 

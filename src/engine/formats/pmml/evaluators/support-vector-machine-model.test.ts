@@ -137,6 +137,33 @@ describe('SupportVectorMachineModel classification', () => {
     expect(score(model, { x1: 1, x2: 0 })).toMatchObject({ y: 'B', p_A: 0, p_B: 2 / 3, p_C: 1 / 3 });
   });
 
+  it('a traced record keeps each machine\'s decision value and vote, and the structure lists the machines', () => {
+    const model = load(
+      CLASS_FIELDS,
+      classifier('classificationMethod="OneAgainstOne"', [
+        linear('targetCategory="A" alternateTargetCategory="B"', 1),
+        linear('targetCategory="A" alternateTargetCategory="C"', 1),
+        linear('targetCategory="B" alternateTargetCategory="C"', -1),
+      ]),
+    );
+    expect(model.evaluate({ x1: -1, x2: 0 }, { trace: true }).trace?.explanation?.machines).toEqual([
+      { decision: -1, vote: 'A' },
+      { decision: -1, vote: 'A' },
+      { decision: 1, vote: 'C' },
+    ]);
+    expect(model.evaluate({ x1: -1, x2: 0 }).trace).toBeUndefined();
+    const structure = model.description.structure;
+    expect(structure.kind === 'other' && structure.svm).toMatchObject({
+      classificationMethod: 'OneAgainstOne',
+      vectorFields: ['x1', 'x2'],
+      machines: [
+        { targetCategory: 'A', alternateCategory: 'B', supportVectorCount: 2, threshold: 0 },
+        { targetCategory: 'A', alternateCategory: 'C' },
+        { targetCategory: 'B', alternateCategory: 'C' },
+      ],
+    });
+  });
+
   it('OneAgainstOne: a tie goes to the first category that reached the maximal vote count', () => {
     const model = load(
       CLASS_FIELDS,

@@ -183,7 +183,11 @@ export function compileSupportVectorMachineModel(model: SupportVectorMachineMode
 
   if (model.functionName === 'regression') {
     const f = machines[0].f;
-    return (ctx) => ({ value: { dataType: math.dataType, value: f(input(ctx)) } });
+    return (ctx) => {
+      const value = f(input(ctx));
+      const prediction: Prediction = { value: { dataType: math.dataType, value } };
+      return ctx.trace === undefined ? prediction : { ...prediction, explanation: { machines: [{ decision: value }] } };
+    };
   }
 
   const key = (category: string): ValueKey => looseValue(category, target.dataType).value;
@@ -195,14 +199,17 @@ export function compileSupportVectorMachineModel(model: SupportVectorMachineMode
       const x = input(ctx);
       let best: ValueKey | undefined;
       let bestValue = 0;
-      machines.forEach(({ f }, i) => {
+      const decisions = machines.map(({ f }, i) => {
         const value = f(x);
         if (best === undefined || (maxWins ? value > bestValue : value < bestValue)) {
           best = categories[i];
           bestValue = value;
         }
+        return value;
       });
-      return { value: best === undefined ? MISSING : { dataType: target.dataType, value: best } };
+      const prediction: Prediction = { value: best === undefined ? MISSING : { dataType: target.dataType, value: best } };
+      if (ctx.trace === undefined) return prediction;
+      return { ...prediction, explanation: { machines: decisions.map((decision, i) => ({ decision, vote: String(categories[i]) })) } };
     };
   }
 
@@ -212,31 +219,30 @@ export function compileSupportVectorMachineModel(model: SupportVectorMachineMode
     if (binary !== undefined) {
       const alternate = key(binary);
       // PMML 4.4 SVM: "A rounded value of 1 corresponds to the targetCategory …, a rounded value of 0 to the alternateBinaryTargetCategory".
-      return (x: Vector): ValueKey => {
-        const rounded = Math.round(f(x));
+      return { f, decide: (value: number): ValueKey => {
+        const rounded = Math.round(value);
         if (rounded === 1) return first;
         if (rounded === 0) return alternate;
-        throw new UndefinedResultError(`The binary support vector machine (line ${machine.line}) predicted ${f(x)}, which does not round to 0 or 1.`);
-      };
+        throw new UndefinedResultError(`The binary support vector machine (line ${machine.line}) predicted ${value}, which does not round to 0 or 1.`);
+      } };
     }
     const second = key(requireCategory(machine, 'alternateTargetCategory'));
     const threshold = machine.threshold ?? model.threshold;
     // PMML 4.4 SVM: "If maxWins is true and the prediction is larger than the threshold or maxWins is false and the prediction
     // is smaller than the threshold, the class label is the targetCategory attribute, otherwise, it is the alternateTargetCategory".
-    return (x: Vector): ValueKey => {
-      const value = f(x);
-      return (maxWins ? value > threshold : value < threshold) ? first : second;
-    };
+    return { f, decide: (value: number): ValueKey => ((maxWins ? value > threshold : value < threshold) ? first : second) };
   });
   // "The predicted class label is determined based on a voting scheme in which the category with the maximum number of votes
   // wins. In case of a tie, the predicted class label is the first category with maximal number of votes."
   return (ctx) => {
     const x = input(ctx);
     const votes = new Map<ValueKey, number>();
-    for (const vote of voters) {
-      const label = vote(x);
+    const ballots = voters.map(({ f, decide }) => {
+      const decision = f(x);
+      const label = decide(decision);
       votes.set(label, (votes.get(label) ?? 0) + 1);
-    }
+      return { decision, vote: String(label) };
+    });
     let best: ValueKey | undefined;
     let bestVotes = 0;
     for (const [label, count] of votes) {
@@ -247,7 +253,8 @@ export function compileSupportVectorMachineModel(model: SupportVectorMachineMode
     }
     const probabilities = new Map<ValueKey, number>();
     for (const [label, count] of votes) probabilities.set(label, count / voters.length);
-    return { value: best === undefined ? MISSING : { dataType: target.dataType, value: best }, probabilities };
+    const prediction: Prediction = { value: best === undefined ? MISSING : { dataType: target.dataType, value: best }, probabilities };
+    return ctx.trace === undefined ? prediction : { ...prediction, explanation: { machines: ballots } };
   };
 }
 
@@ -281,7 +288,24 @@ export function describeSupportVectorMachine(model: SupportVectorMachineModel): 
     );
     summary.push({ label: 'Categories', value: pairs.join('; ') });
   }
-  return { kind: 'other', element: model.element, summary };
+  const isClassification = model.functionName === 'classification';
+  const method = isClassification ? classificationMethod(model) : undefined;
+  const svm = {
+    functionName: isClassification ? ('classification' as const) : ('regression' as const),
+    kernel: kernelText(model.kernel),
+    ...(method === undefined ? {} : { classificationMethod: method }),
+    maxWins: model.maxWins,
+    vectorFields: fields,
+    vectorCount: model.VectorDictionary.VectorInstance.length,
+    machines: model.SupportVectorMachine.map((m) => ({
+      ...(m.targetCategory === undefined ? {} : { targetCategory: m.targetCategory }),
+      ...((m.alternateTargetCategory ?? model.alternateBinaryTargetCategory) === undefined ? {} : { alternateCategory: m.alternateTargetCategory ?? model.alternateBinaryTargetCategory }),
+      supportVectorCount: model.svmRepresentation === 'Coefficients' ? 0 : m.SupportVectors.length,
+      bias: m.Coefficients.absoluteValue,
+      ...(method === 'OneAgainstOne' && model.alternateBinaryTargetCategory === undefined ? { threshold: m.threshold ?? model.threshold } : {}),
+    })),
+  };
+  return { kind: 'other', element: model.element, summary, svm };
 }
 
 export const supportVectorMachineModelKind: ModelKind<SupportVectorMachineModel> = {
