@@ -97,6 +97,23 @@ test('an ONNX model dropped with its external data file runs, and stays runnable
   await predict.expectReady();
 });
 
+test('a model dropped without its external data says what is missing, and dropping it with the data completes that version', async ({ page, library, model, predict }) => {
+  const folder = `${CONFORMANCE}onnx/mnist-cnn-external-data`;
+  await library.goto();
+  await library.drop(`${folder}/model.onnx`);
+  await model.expectOpen('model');
+  await expect(page.getByRole('alert')).toContainText('model.onnx.data');
+
+  await library.drop(`${folder}/model.onnx.data`, `${folder}/model.onnx`);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
+  await predict.expectReady();
+  await expect(page.getByText('v1 of 1')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
+  await predict.expectReady();
+});
+
 test('an input whose dims are all open ([?, ?]) takes the rows a person types, of the size the model needs', async ({ page, library, model, predict }) => {
   // sklearn-onnx-treecl: a TreeEnsembleClassifier over 20 features whose input is declared [None, None]. Its
   // reference input holds 3 rows of 20 float32 values (the TensorProto's raw_data ends the message); onnxruntime-node

@@ -114,22 +114,40 @@ export function runModelStoreContract(name: string, harness: ModelStoreHarness):
       expect(model.name).toBe('credit-score.v2');
     });
 
+    const cnn = (data?: number[]): NewModelFile => ({
+      name: 'Cnn',
+      fileName: 'cnn.onnx',
+      bytes: new Uint8Array([8, 7, 6]),
+      format: 'onnx',
+      kind: 'ONNX graph',
+      externalData: data === undefined ? [] : [{ path: 'cnn.onnx.data', bytes: new Uint8Array(data) }],
+    });
+
     it('returns the stored bytes and external data of a version', async () => {
-      const { version } = await store.add({
-        name: 'Cnn',
-        fileName: 'cnn.onnx',
-        bytes: new Uint8Array([8, 7, 6]),
-        format: 'onnx',
-        kind: 'ONNX graph',
-        externalData: [{ path: 'cnn.onnx.data', bytes: new Uint8Array([1, 2, 3, 4]) }],
-      });
+      const { version } = await store.add(cnn([1, 2, 3, 4]));
       expect(version.size).toBe(7);
-      expect(version.externalData).toEqual([{ path: 'cnn.onnx.data', size: 4 }]);
+      expect(version.externalData).toEqual([{ path: 'cnn.onnx.data', size: 4, sha256: '9f64a747e1b97f131fabb6b447296c9b6f0201e79fb3c5356e6c77e89b6a806a' }]);
       const content = await store.readVersion(version.id);
       expect([...new Uint8Array(content.bytes)]).toEqual([8, 7, 6]);
       expect(content.externalData.map((f) => [f.path, [...new Uint8Array(f.bytes)]])).toEqual([
         ['cnn.onnx.data', [1, 2, 3, 4]],
       ]);
+    });
+
+    it('stores the same graph with other external data (retrained weights) as a new version', async () => {
+      await store.add(cnn([1, 2, 3, 4]));
+      const second = await store.add(cnn([5, 6, 7, 8]));
+      expect(second).toMatchObject({ isDuplicate: false, version: { number: 2 } });
+      expect([...new Uint8Array((await store.readVersion(second.version.id)).externalData[0].bytes)]).toEqual([5, 6, 7, 8]);
+      expect((await store.add(cnn([5, 6, 7, 8]))).isDuplicate).toBe(true);
+    });
+
+    it('completes a version stored without its external data when the data comes with the same model', async () => {
+      const first = await store.add(cnn());
+      const completed = await store.add(cnn([1, 2, 3, 4]));
+      expect(completed).toMatchObject({ isDuplicate: false, version: { id: first.version.id, number: 1, size: 7 } });
+      expect((await store.readVersion(first.version.id)).externalData.map((f) => f.path)).toEqual(['cnn.onnx.data']);
+      expect((await store.get(first.model.id)).versions).toHaveLength(1);
     });
 
     it('keeps its own copy of the bytes it was given', async () => {

@@ -23,7 +23,11 @@ import type { FormatId } from '../model/description.js';
  * await store.restore(undo); // the person clicked "Undo"
  */
 export interface ModelStore {
-  /** Stores a file as a new model, or as a new version of the model with the same name. Deduplicates by hash. */
+  /**
+   * Stores a file as a new model, or as a new version of the model with the same name. Deduplicates by the hashes
+   * of the model bytes and its external data files; a stored version that lacks the data files it refers to is
+   * completed by an add that brings them.
+   */
   add(file: NewModelFile): Promise<AddResult>;
   /** Every live model with a summary of its latest version, most recently updated first. Never loads bytes. */
   list(): Promise<ModelSummary[]>;
@@ -98,8 +102,11 @@ export interface VersionInfo {
    * class order; absent when none were added.
    */
   readonly classLabels?: readonly string[];
-  /** Paths and sizes of the version's ONNX external data files. */
-  readonly externalData: readonly { readonly path: string; readonly size: number }[];
+  /**
+   * Paths, sizes and SHA-256 of the version's ONNX external data files. Two adds are the same version only when
+   * the model bytes and every data file match (`sha256` is absent in records stored before it was kept).
+   */
+  readonly externalData: readonly { readonly path: string; readonly size: number; readonly sha256?: string }[];
 }
 
 /** A model with its live versions, newest first. */

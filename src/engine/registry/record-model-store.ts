@@ -42,10 +42,20 @@ export class RecordModelStore implements ModelStore {
     // commits as soon as it has no pending request).
     const sha256 = await sha256Hex(bytes);
     const externalData = (file.externalData ?? []).map((f) => ({ path: f.path, bytes: toArrayBuffer(f.bytes) }));
+    const dataInfo = await Promise.all(externalData.map(async (f) => ({ path: f.path, size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) })));
     const name = file.name.trim() || baseName(file.fileName);
     return this.#backend.transact(ALL, 'readwrite', async (tx) => {
-      const existing = await this.#liveOrRevivable(tx, sha256);
+      const candidates = await tx.versionsWithSha256(sha256);
+      const existing = await liveFirst(tx, candidates.filter((v) => sameData(v.externalData, dataInfo)));
       if (existing) return { ...(await this.#revive(tx, existing)), isDuplicate: true };
+      // The same model dropped before without its data files: this add completes that version.
+      const incomplete = dataInfo.length > 0 ? await liveFirst(tx, candidates.filter((v) => v.externalData.length === 0)) : undefined;
+      if (incomplete) {
+        const completed: VersionRow = { ...incomplete, size: incomplete.size + dataInfo.reduce((sum, f) => sum + f.size, 0), externalData: dataInfo };
+        await tx.putVersion(completed);
+        await tx.putContent({ versionId: completed.id, bytes, externalData });
+        return { ...(await this.#revive(tx, completed)), isDuplicate: false };
+      }
       const now = this.#now();
       const models = await tx.allModels();
       let model = models.find((m) => m.deletedAt === undefined && m.name === name);
@@ -62,7 +72,7 @@ export class RecordModelStore implements ModelStore {
         ...(file.producer === undefined ? {} : { producer: file.producer }),
         addedAt: now,
         notes: file.notes ?? '',
-        externalData: externalData.map((f) => ({ path: f.path, size: f.bytes.byteLength })),
+        externalData: dataInfo,
       };
       model = { ...model, nextNumber: model.nextNumber + 1 };
       await tx.putModel(model);
@@ -210,12 +220,6 @@ export class RecordModelStore implements ModelStore {
   }
 
   /** A version with this hash, live first, then a soft-deleted one that adding the same bytes brings back. */
-  async #liveOrRevivable(tx: RecordTransaction, sha256: string): Promise<VersionRow | undefined> {
-    const candidates = await tx.versionsWithSha256(sha256);
-    for (const version of candidates) if (await isLive(tx, version)) return version;
-    return candidates[0];
-  }
-
   /** Makes a version and its model live again; returns them as `add` does. */
   async #revive(tx: RecordTransaction, version: VersionRow): Promise<{ model: ModelSummary; version: VersionInfo }> {
     const model = await tx.getModel(version.modelId);
@@ -236,6 +240,21 @@ export class RecordModelStore implements ModelStore {
     await tx.putModel(live);
     return live;
   }
+}
+
+/** The first live version among `candidates`, else the first (soft-deleted, to be revived). */
+async function liveFirst(tx: RecordTransaction, candidates: readonly VersionRow[]): Promise<VersionRow | undefined> {
+  for (const version of candidates) if (await isLive(tx, version)) return version;
+  return candidates[0];
+}
+
+/** Whether two versions hold the same external data files; a record without a file hash is compared by size. */
+function sameData(stored: VersionInfo['externalData'], added: VersionInfo['externalData']): boolean {
+  if (stored.length !== added.length) return false;
+  return added.every((file) => {
+    const match = stored.find((s) => s.path === file.path);
+    return match !== undefined && (match.sha256 === undefined ? match.size === file.size : match.sha256 === file.sha256);
+  });
 }
 
 async function isLive(tx: RecordTransaction, version: VersionRow): Promise<boolean> {

@@ -53,6 +53,9 @@ export class SessionState {
    */
   prime(versionId: string, reply: OpenReply, content: Primed['content']): void {
     this.#primed.set(versionId, { reply, content });
+    // The version on screen saved again (its missing external data now added) opens afresh with the new content.
+    const current = this.opened;
+    if (current?.version.id === versionId) void this.show(current.record.id, current.version.number);
   }
 
   /** Inputs the form starts with the next time this version is shown. */
@@ -73,7 +76,7 @@ export class SessionState {
       if (!version) throw { code: 'store.notFound', message: `${record.name} has no version ${number}.` } satisfies AppError;
       if (request !== this.#request) return;
       const current = this.opened;
-      if (current?.version.id === version.id) {
+      if (current?.version.id === version.id && !this.#primed.has(version.id)) {
         this.opened = { ...current, record, version };
         return;
       }
