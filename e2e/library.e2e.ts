@@ -1,4 +1,5 @@
 import { expect, test, CONFORMANCE } from './fixtures.js';
+import { LibraryPage } from './pages/library-page.js';
 
 const TREE_IRIS = `${CONFORMANCE}pmml/cases/jpmml-evaluator.rattle/DecisionTreeIris/model.pmml`;
 const FOREST_IRIS = `${CONFORMANCE}pmml/cases/jpmml-evaluator.rattle/RandomForestIris/model.pmml`;
@@ -47,4 +48,24 @@ test('a model can be renamed, deleted and brought back with undo', async ({ page
   await expect(library.model('Iris tree')).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(library.model('Iris tree')).toHaveCount(1);
+});
+
+test('a model added and deleted in one tab shows and goes in another, and a second tab keeps the first tab\'s undo', async ({ page, context, library, model }) => {
+  await library.goto();
+  const other = await context.newPage();
+  const otherLibrary = new LibraryPage(other);
+  await otherLibrary.goto();
+
+  await library.openAs(TREE_IRIS, 'flowers.pmml');
+  await model.expectOpen('flowers');
+  await expect(otherLibrary.model('flowers')).toHaveCount(1);
+
+  await model.deleteModel();
+  await expect(otherLibrary.model('flowers')).toHaveCount(0);
+  // A tab opened now must not purge the delete whose Undo the first tab still offers.
+  const third = await context.newPage();
+  await new LibraryPage(third).goto();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(library.model('flowers')).toHaveCount(1);
+  await expect(otherLibrary.model('flowers')).toHaveCount(1);
 });

@@ -4,7 +4,7 @@ import './app.css';
 import { createMemoryModelStore, openIdbModelStore, type ModelStore } from '../engine/index.js';
 import { toAppError } from './state/app-error.js';
 import { LibraryState } from './state/library.svelte.js';
-import { Notices } from './state/notices.svelte.js';
+import { Notices, TOAST_MS } from './state/notices.svelte.js';
 import { Opener } from './state/opener.svelte.js';
 import { Router } from './state/router.svelte.js';
 import { SessionState } from './state/session.svelte.js';
@@ -38,8 +38,9 @@ const session = new SessionState(engine, library);
 const opener = new Opener(engine, library, session, notices, router);
 const share = new ShareLinks(opener, library, notices);
 
-// Soft-deleted records whose "Undo" offer ended with the last visit go for good.
-void store.purgeDeleted().then(() => library.refresh());
+// Soft-deleted records whose "Undo" offer ended with an earlier visit go for good; a delete made in another tab
+// moments ago keeps its offer there.
+void store.purgeDeleted(Date.now() - TOAST_MS).then(() => library.refresh());
 
 mount(App, { target: document.getElementById('app')!, props: { services: { router, notices, library, session, opener, share } } });
 

@@ -194,6 +194,30 @@ export function runModelStoreContract(name: string, harness: ModelStoreHarness):
       expect((await store.get(model.id)).versions.map((v) => v.number)).toEqual([2, 1]);
     });
 
+    it('discards a deleted version for good once its undo offer is over, and leaves a restored one alone', async () => {
+      const { model } = await store.add(pmml('Iris', 'a'));
+      const { version: v2 } = await store.add(pmml('Iris', 'b'));
+      const undo = await store.deleteVersion(v2.id);
+      await store.discard(undo);
+      await expectStoreError(store.restore(undo), 'store.notFound');
+      expect((await store.get(model.id)).versions.map((v) => v.number)).toEqual([1]);
+
+      const { version: v3 } = await store.add(pmml('Iris', 'c'));
+      const restored = await store.deleteVersion(v3.id);
+      await store.restore(restored);
+      await store.discard(restored);
+      expect((await store.get(model.id)).versions.map((v) => v.number)).toEqual([3, 1]);
+    });
+
+    it('discards a deleted model with its versions and bytes', async () => {
+      const { model, version } = await store.add(pmml('Iris', 'a'));
+      const undo = await store.deleteModel(model.id);
+      await store.discard(undo);
+      await expectStoreError(store.restore(undo), 'store.notFound');
+      await expectStoreError(store.readVersion(version.id), 'store.notFound');
+      expect((await store.add(pmml('Iris', 'a'))).isDuplicate).toBe(false);
+    });
+
     it('hides a model whose last version is deleted', async () => {
       const { model, version } = await store.add(pmml('Iris', 'a'));
       await store.deleteVersion(version.id);

@@ -49,6 +49,8 @@ export interface ModelStore {
   deleteModel(modelId: string): Promise<UndoToken>;
   /** Undoes a delete. Throws `store.notFound` when the record was purged meanwhile. */
   restore(token: UndoToken): Promise<void>;
+  /** Removes the record of one delete and its bytes for good, once its "Undo" offer is over; a restored one stays. */
+  discard(token: UndoToken): Promise<void>;
   /** Removes soft-deleted records (deleted at or before `before`, default: all) and their bytes for good. */
   purgeDeleted(before?: number): Promise<number>;
   /** The model file of a version with a name to save it under (ONNX external data stays in `readVersion`). */

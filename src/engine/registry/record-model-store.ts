@@ -185,6 +185,21 @@ export class RecordModelStore implements ModelStore {
     });
   }
 
+  discard(token: UndoToken): Promise<void> {
+    return this.#backend.transact(ALL, 'readwrite', async (tx) => {
+      const isTheDelete = (row: { deletedAt?: number } | undefined) => row !== undefined && row.deletedAt === token.deletedAt;
+      const modelId = token.kind === 'model' ? token.id : (await tx.getVersion(token.id))?.modelId;
+      if (modelId === undefined) return;
+      const versions = await tx.versionsOf(modelId);
+      const doomed = token.kind === 'model' ? (isTheDelete(await tx.getModel(modelId)) ? versions : []) : versions.filter((v) => v.id === token.id && isTheDelete(v));
+      for (const version of doomed) {
+        await tx.deleteVersion(version.id);
+        await tx.deleteContent(version.id);
+      }
+      if (doomed.length > 0 && doomed.length === versions.length) await tx.deleteModel(modelId);
+    });
+  }
+
   purgeDeleted(before = Number.POSITIVE_INFINITY): Promise<number> {
     return this.#backend.transact(ALL, 'readwrite', async (tx) => {
       const models = await tx.allModels();

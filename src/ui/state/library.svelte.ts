@@ -24,11 +24,15 @@ export class LibraryState {
   /** Histories fetched so far, by model id (replaced wholesale on every change). */
   histories = $state.raw<Readonly<Record<string, ModelRecord>>>({});
   #hasAskedPersist = false;
+  /** Tells the app's other tabs that the library changed, so their lists and histories follow. */
+  readonly #channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('modelport.library') : undefined;
 
   constructor(
     private readonly store: ModelStore,
     private readonly notices: Notices,
-  ) {}
+  ) {
+    this.#channel?.addEventListener('message', () => void this.refresh());
+  }
 
   async refresh(): Promise<void> {
     try {
@@ -60,6 +64,7 @@ export class LibraryState {
   async add(file: NewModelFile): Promise<AddResult | undefined> {
     try {
       const result = await this.store.add(file);
+      this.#channel?.postMessage('changed');
       await this.refresh();
       // Once the library holds something worth keeping, ask (quietly) that the browser not evict it.
       if (this.storage && !this.storage.isPersisted && !this.#hasAskedPersist) {
@@ -134,6 +139,7 @@ export class LibraryState {
   async #edit(action: () => Promise<void>): Promise<boolean> {
     try {
       await action();
+      this.#channel?.postMessage('changed');
       await this.refresh();
       return true;
     } catch (error) {
@@ -145,6 +151,7 @@ export class LibraryState {
   async #delete(action: () => Promise<UndoToken>): Promise<void> {
     try {
       const token = await action();
+      this.#channel?.postMessage('changed');
       await this.refresh();
       this.notices.toast({
         text: `Deleted '${token.label}'.`,
@@ -152,6 +159,8 @@ export class LibraryState {
         action: async () => {
           await this.#edit(() => this.store.restore(token));
         },
+        // Once Undo is no longer offered the record and its bytes go, so the space is free again at once.
+        onExpire: () => this.store.discard(token).then(() => this.refreshStorage(), () => undefined),
       });
     } catch (error) {
       this.notices.error(toAppError(error));

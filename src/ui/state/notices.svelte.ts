@@ -6,9 +6,12 @@ export interface Toast {
   readonly text: string;
   readonly actionLabel?: string;
   readonly action?: () => void | Promise<void>;
+  /** Runs when the toast goes without its action taken (timed out or dismissed): the offer is over. */
+  readonly onExpire?: () => void | Promise<void>;
 }
 
-const TOAST_MS = 8000;
+/** How long a toast, and so an "Undo" offer, stays. */
+export const TOAST_MS = 8000;
 
 /** Errors and toasts shown above every page. Errors stay until dismissed; toasts go after a few seconds. */
 export class Notices {
@@ -32,7 +35,19 @@ export class Notices {
     setTimeout(() => this.dismissToast(id), TOAST_MS);
   }
 
+  /** Removes a toast; its offer is over. */
   dismissToast(id: number): void {
-    this.toasts = this.toasts.filter((t) => t.id !== id);
+    const toast = this.toasts.find((t) => t.id === id);
+    if (!toast) return;
+    this.toasts = this.toasts.filter((t) => t !== toast);
+    void toast.onExpire?.();
+  }
+
+  /** Takes a toast's action (e.g. Undo) and removes the toast. */
+  async act(id: number): Promise<void> {
+    const toast = this.toasts.find((t) => t.id === id);
+    if (!toast) return;
+    this.toasts = this.toasts.filter((t) => t !== toast);
+    await toast.action?.();
   }
 }
