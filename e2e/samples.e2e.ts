@@ -12,6 +12,13 @@ test('a gallery sample opens with its example inputs and predicts', async ({ pag
   await predict.expectValue('class', 'Iris-virginica');
 });
 
+test('the MNIST sample opens on a real test digit and reads it as a 7', async ({ page, library, model, predict }) => {
+  await library.goto();
+  await page.getByRole('button', { name: 'Open sample: MNIST digit CNN' }).click();
+  await model.expectOpen('MNIST digit CNN');
+  await expect(predict.headline).toHaveText('7', { timeout: 45_000 });
+});
+
 test('a model opens from a URL', async ({ page, library, model, predict }) => {
   await library.goto();
   await page.getByRole('textbox', { name: 'Model URL' }).fill(new URL('/samples/claims-regression.pmml', page.url()).href);

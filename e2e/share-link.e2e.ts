@@ -51,6 +51,21 @@ test('a PMML share link opens in a fresh browser with the same inputs and predic
   await other.context.close();
 });
 
+test('a gallery sample has its own share link, which opens the sample with its example inputs in a fresh browser', async ({ page, browser, baseURL, library }) => {
+  await library.goto();
+  await page.getByRole('button', { name: 'Share link to sample: Insurance claims regression' }).click();
+  const field = page.getByTestId('share-link');
+  await expect(field).toHaveValue(/#share=1\./);
+  const link = await field.inputValue();
+
+  const other = await recipient(browser, baseURL);
+  await other.page.goto(link);
+  await other.model.expectOpen('Insurance claims regression');
+  await expect(other.predict.field('salary')).toHaveValue('42000');
+  await other.predict.expectReady();
+  await other.context.close();
+});
+
 test('an ONNX share link opens in a fresh browser with the same prediction', async ({ page, browser, baseURL, library, model, predict }) => {
   await library.goto();
   await page.getByRole('button', { name: 'Open sample: Iris random forest (scikit-learn)' }).click();

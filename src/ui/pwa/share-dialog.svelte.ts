@@ -1,23 +1,23 @@
-import type { OpenedModel } from '../state/session.svelte.js';
-import type { Workbench } from '../state/workbench.svelte.js';
-import type { ShareLinks } from './share.svelte.js';
+import type { CreatedLink } from './share.svelte.js';
 
-/** The share popover of one model page: builds the link, copies it, and asks for a URL when the model is too large. */
+/**
+ * One share popover (a model page's, or a gallery sample's): builds the link, copies it, and asks for a URL when
+ * the model is too large to travel inside it.
+ */
 export class ShareDialog {
   isOpen = $state(false);
   isBusy = $state(false);
   link = $state<string | null>(null);
+  /** Whether the link holds the model itself (else the address it is downloaded from). */
+  isInline = $state(true);
   isCopied = $state(false);
   error = $state<string | null>(null);
   /** The model does not fit in a link; the person may give a URL where it is hosted. */
   needsModelUrl = $state(false);
   modelUrl = $state('');
 
-  constructor(
-    private readonly share: ShareLinks,
-    private readonly opened: OpenedModel,
-    private readonly bench: Workbench,
-  ) {}
+  /** @param make builds the link, pointing at `modelUrl` when one is given. */
+  constructor(private readonly make: (modelUrl?: string) => Promise<CreatedLink>) {}
 
   async toggle(): Promise<void> {
     this.isOpen = !this.isOpen;
@@ -33,7 +33,7 @@ export class ShareDialog {
     this.isBusy = true;
     this.isCopied = false;
     this.error = null;
-    const created = await this.share.createLink(this.opened, this.bench, this.needsModelUrl ? this.modelUrl.trim() || undefined : undefined);
+    const created = await this.make(this.needsModelUrl ? this.modelUrl.trim() || undefined : undefined);
     this.isBusy = false;
     if (!created.ok) {
       this.link = null;
@@ -42,6 +42,7 @@ export class ShareDialog {
       return;
     }
     this.link = created.url;
+    this.isInline = created.isInline;
     try {
       await navigator.clipboard.writeText(created.url);
       this.isCopied = true;
