@@ -142,7 +142,7 @@ export function describeMining(model: MiningModel, describeNested: (model: Model
  * label (R's `EmploymentPrivate`) names the term but cannot be evaluated, so it is the fallback: for the intercept
  * and for factors coded by a contrast matrix, whose values are not 0/1.
  */
-function parameterTerm(model: GeneralRegressionModel, parameter: string, label: string): string {
+export function parameterTerm(model: GeneralRegressionModel, parameter: string, label: string): string {
   const cells = model.PPMatrix.filter((c) => c.parameterName === parameter);
   const factors = new Map(model.FactorList.map((f) => [f.name, f]));
   if (cells.length === 0 || cells.some((c) => factors.get(c.predictorName)?.Matrix !== undefined)) return label;

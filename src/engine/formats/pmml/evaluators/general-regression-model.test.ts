@@ -39,6 +39,16 @@ describe('GeneralRegressionModel', () => {
     ]);
   });
 
+  it('a traced record gives each term β·x under the label the structure shows, without the intercept', () => {
+    const model = grm('modelType="regression"', BETAS);
+    expect(model.evaluate({ x: 2, f: 'u' }, { trace: true }).trace?.contributions).toEqual([
+      { label: 'x', value: 4 },
+      { label: 'f=v', value: 0 },
+      { label: 'x^2', value: 2 },
+    ]);
+    expect(model.evaluate({ x: 2, f: 'u' }).trace).toBeUndefined();
+  });
+
   it('generalizedLinear applies the inverse link to η plus the offset, times the trials', () => {
     const model = grm('modelType="generalizedLinear" linkFunction="log" offsetValue="0.5" trialsValue="3"', BETAS);
     expectClose(score(model, { x: 0, f: 'u' }).y, 3 * Math.exp(1.5));

@@ -1,10 +1,10 @@
 import type { EvaluationContext } from '../context.js';
 import { toNumber, valueKey, type ValueKey } from '../convert.js';
-import { describeGeneralRegression } from '../describe-models.js';
+import { describeGeneralRegression, parameterTerm } from '../describe-models.js';
 import { looseValue } from '../expressions.js';
 import type { ModelCompileContext, ModelKind } from '../model-kind.js';
 import { parseGeneralRegressionModel } from '../parse/general-regression-model.js';
-import { classificationResult, MISSING_PREDICTION, type Prediction } from '../prediction.js';
+import { classificationResult, MISSING_PREDICTION, type Prediction, type TermContribution } from '../prediction.js';
 import type { CumulativeLinkFunction, GeneralRegressionModel, LinkFunction } from '../schema/general-regression-model.js';
 import { MISSING, type Value } from '../values.js';
 import { stdNormalCdf } from './normalization.js';
@@ -109,29 +109,37 @@ function compileDesigns(model: GeneralRegressionModel, mc: ModelCompileContext):
   return designs;
 }
 
-/** η for one target category (or for all when `category` is undefined): Σ β·x over the ParamMatrix cells. */
-function compileLinearPredictor(
-  model: GeneralRegressionModel,
-  designs: Map<string, Design>,
-  category: string | undefined,
-  useReferencePoints: boolean,
-): (ctx: EvaluationContext) => number | undefined {
+/**
+ * η for one target category (or for all when `category` is undefined): Σ β·x over the ParamMatrix cells. With
+ * `contributions`, each term but the intercept adds its β·x under the label and table the structure view shows.
+ */
+type LinearPredictor = (ctx: EvaluationContext, contributions?: TermContribution[]) => number | undefined;
+
+function compileLinearPredictor(model: GeneralRegressionModel, designs: Map<string, Design>, category: string | undefined, useReferencePoints: boolean): LinearPredictor {
   const references = new Map(model.ParameterList.map((p) => [p.name, p.referencePoint]));
+  const labels = new Map(model.ParameterList.map((p) => [p.name, parameterTerm(model, p.name, p.label ?? p.name)]));
   const terms = model.ParamMatrix.filter((c) => c.targetCategory === undefined || c.targetCategory === category).flatMap((cell) => {
     const design = designs.get(cell.parameterName);
     if (design === undefined) return [];
-    return [{ beta: cell.beta, design, reference: useReferencePoints ? (references.get(cell.parameterName) ?? 0) : 0 }];
+    const isIntercept = !model.PPMatrix.some((p) => p.parameterName === cell.parameterName);
+    const label = isIntercept ? undefined : (labels.get(cell.parameterName) ?? cell.parameterName);
+    return [{ beta: cell.beta, design, reference: useReferencePoints ? (references.get(cell.parameterName) ?? 0) : 0, label, table: cell.targetCategory }];
   });
-  return (ctx) => {
+  return (ctx, contributions) => {
     let eta = 0;
     for (const term of terms) {
       const x = term.design(ctx);
       if (x === undefined) return undefined;
-      eta += term.beta * (x - term.reference);
+      const value = term.beta * (x - term.reference);
+      eta += value;
+      if (contributions && term.label !== undefined) contributions.push({ ...(term.table === undefined ? {} : { table: term.table }), label: term.label, value });
     }
     return eta;
   };
 }
+
+/** The list a traced evaluation collects term contributions in; none when not tracing. */
+const traced = (ctx: EvaluationContext): TermContribution[] | undefined => (ctx.trace === undefined ? undefined : []);
 
 function compileCox(model: GeneralRegressionModel, mc: ModelCompileContext, designs: Map<string, Design>): (ctx: EvaluationContext) => Prediction {
   const { env, scope } = mc;
@@ -158,7 +166,8 @@ function compileCox(model: GeneralRegressionModel, mc: ModelCompileContext, desi
       baseline = found;
     }
     const t = time(ctx);
-    const r = eta(ctx);
+    const contributions = traced(ctx);
+    const r = eta(ctx, contributions);
     if (t === MISSING || r === undefined) return MISSING_PREDICTION;
     const x = toNumber(t);
     // PMML 4.4 GeneralRegression, CoxRegression: times after maxTime have no prediction; before the first
@@ -169,7 +178,7 @@ function compileCox(model: GeneralRegressionModel, mc: ModelCompileContext, desi
       if (cell.time > x) break;
       cumHazard = cell.cumHazard;
     }
-    return { value: { dataType: 'double', value: cumHazard * Math.exp(r) } };
+    return { value: { dataType: 'double', value: cumHazard * Math.exp(r) }, contributions };
   };
 }
 
@@ -191,7 +200,8 @@ export function compileGeneralRegressionModel(model: GeneralRegressionModel, mc:
   if (model.functionName === 'regression') {
     const eta = compileLinearPredictor(model, designs, undefined, false);
     return (ctx) => {
-      let y = eta(ctx);
+      const contributions = traced(ctx);
+      let y = eta(ctx, contributions);
       if (y === undefined) return MISSING_PREDICTION;
       const offset = numberOf(offsetField, model.offsetValue, ctx);
       if (offset === undefined && offsetField !== undefined) return MISSING_PREDICTION;
@@ -202,7 +212,7 @@ export function compileGeneralRegressionModel(model: GeneralRegressionModel, mc:
         if (trials === undefined && trialsField !== undefined) return MISSING_PREDICTION;
         if (trials !== undefined) y *= trials;
       }
-      return { value: { dataType: 'double', value: y } };
+      return { value: { dataType: 'double', value: y }, contributions };
     };
   }
 
@@ -218,18 +228,20 @@ export function compileGeneralRegressionModel(model: GeneralRegressionModel, mc:
     const etas = categories.slice(0, -1).map((c) => compileLinearPredictor(model, designs, c, false));
     return (ctx) => {
       const probabilities = new Map<ValueKey, number>();
+      const contributions = traced(ctx);
       let previous = 0;
       for (let i = 0; i < categories.length; i++) {
         let upper = 1;
         if (i < etas.length) {
-          const eta = etas[i](ctx);
+          // The slopes are shared by every cumulative logit: they count once, with the first.
+          const eta = etas[i](ctx, i === 0 ? contributions : undefined);
           if (eta === undefined) return MISSING_PREDICTION;
           upper = cumulative(cumulativeLink, eta + (numberOf(offsetField, model.offsetValue, ctx) ?? 0));
         }
         probabilities.set(keyOf(categories[i]), upper - previous);
         previous = upper;
       }
-      return classificationResult(probabilities, target.dataType);
+      return { ...classificationResult(probabilities, target.dataType), contributions };
     };
   }
 
@@ -238,20 +250,22 @@ export function compileGeneralRegressionModel(model: GeneralRegressionModel, mc:
   if (isGeneralized && others.length === 1) {
     // Binomial GLM: the modelled category gets g⁻¹(η), the reference category the rest.
     return (ctx) => {
-      const eta = etas[0](ctx);
+      const contributions = traced(ctx);
+      const eta = etas[0](ctx, contributions);
       if (eta === undefined) return MISSING_PREDICTION;
       const p = inverseLink(link, eta + (numberOf(offsetField, model.offsetValue, ctx) ?? 0), model.linkParameter, model.distParameter);
       const probabilities = new Map<ValueKey, number>();
       for (const c of categories) probabilities.set(keyOf(c), c === reference ? 1 - p : p);
-      return classificationResult(probabilities, target.dataType);
+      return { ...classificationResult(probabilities, target.dataType), contributions };
     };
   }
   // multinomialLogistic: "the reference category has η = 0", probabilities by softmax.
   return (ctx) => {
     const exps = new Map<string, number>();
+    const contributions = traced(ctx);
     let sum = 0;
     for (let i = 0; i < others.length; i++) {
-      const eta = etas[i](ctx);
+      const eta = etas[i](ctx, contributions);
       if (eta === undefined) return MISSING_PREDICTION;
       const e = Math.exp(eta);
       exps.set(others[i], e);
@@ -260,7 +274,7 @@ export function compileGeneralRegressionModel(model: GeneralRegressionModel, mc:
     sum += 1;
     const probabilities = new Map<ValueKey, number>();
     for (const c of categories) probabilities.set(keyOf(c), (c === reference ? 1 : (exps.get(c) ?? 0)) / sum);
-    return classificationResult(probabilities, target.dataType);
+    return { ...classificationResult(probabilities, target.dataType), contributions };
   };
 }
 
