@@ -301,6 +301,8 @@ export interface SegmentSpec {
   /** The predicate that selects the segment, as readable text. */
   readonly predicate: string;
   readonly modelElement: string;
+  /** The segment model's own transformations (its LocalTransformations), between the ensemble's fields and it. */
+  readonly derivedFields?: readonly DerivedFieldSpec[];
   readonly structure: ModelStructure;
 }
 

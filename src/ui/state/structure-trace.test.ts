@@ -16,6 +16,29 @@ describe('toStructureTrace', () => {
     expect(trace?.terms).toEqual([{ label: 'x', contribution: 6, coefficient: 2, value: 3 }]);
   });
 
+  it('gives an opened segment its own model\'s terms and reason codes, matched to that segment\'s structure', () => {
+    const regression = { kind: 'regression' as const, tables: [{ intercept: 0, terms: [{ label: 'x', coefficient: 4 }] }] };
+    const trace = toStructureTrace(
+      {
+        derived: new Map(),
+        segments: [
+          { id: 'lr', weight: 1, value: 8, contributions: [{ label: 'x', value: 8 }] },
+          { id: 'card', weight: 1, value: 10, reasonCodes: ['RC1'], explanation: { attributes: [{ index: 0, points: 10 }] } },
+        ],
+      },
+      {
+        kind: 'ensemble',
+        method: 'modelChain',
+        segments: [
+          { id: 'lr', weight: 1, predicate: 'true', modelElement: 'RegressionModel', structure: regression },
+          { id: 'card', weight: 1, predicate: 'true', modelElement: 'Scorecard', structure: { kind: 'other', element: 'Scorecard', summary: [] } },
+        ],
+      },
+    );
+    expect(trace?.segments?.[0].trace?.terms).toEqual([{ label: 'x', contribution: 8, coefficient: 4, value: 2 }]);
+    expect(trace?.segments?.[1].trace).toMatchObject({ reasonCodes: ['RC1'], attributes: [{ index: 0, points: 10 }] });
+  });
+
   it('matches each regression term to the coefficient of its own target category table', () => {
     const trace = toStructureTrace(
       {

@@ -8,10 +8,14 @@ import type { SegmentTrace, StructureTrace, TermContribution } from '../componen
  */
 export function toStructureTrace(trace: EvaluationTrace | undefined, structure: ModelStructure): StructureTrace | undefined {
   if (!trace) return undefined;
+  return { derivedValues: Object.fromEntries(trace.derived), ...explanation(trace, structure) };
+}
+
+/** What a model's trace lights up in its structure view; an ensemble's segments carry the same for their own models. */
+function explanation(trace: Omit<EvaluationTrace, 'derived'> | PmmlSegmentTrace, structure: ModelStructure | undefined): StructureTrace {
   return {
-    derivedValues: Object.fromEntries(trace.derived),
-    segments: trace.segments?.map(toSegment),
-    terms: trace.contributions ? terms(trace.contributions, structure) : undefined,
+    segments: trace.segments?.map((segment) => toSegment(segment, segmentStructure(structure, segment.id))),
+    terms: trace.contributions && structure ? terms(trace.contributions, structure) : undefined,
     entityId: trace.entityId,
     ranking: trace.ranking,
     reasonCodes: trace.reasonCodes,
@@ -24,13 +28,17 @@ export function toStructureTrace(trace: EvaluationTrace | undefined, structure: 
   };
 }
 
-function toSegment(segment: PmmlSegmentTrace): SegmentTrace {
+function segmentStructure(structure: ModelStructure | undefined, id: string): ModelStructure | undefined {
+  return structure?.kind === 'ensemble' ? structure.segments.find((s) => s.id === id)?.structure : undefined;
+}
+
+function toSegment(segment: PmmlSegmentTrace, structure: ModelStructure | undefined): SegmentTrace {
   return {
     id: segment.id,
     selected: true,
     value: segment.value,
     decisionPath: segment.decisionPath,
-    trace: segment.segments ? { segments: segment.segments.map(toSegment) } : undefined,
+    trace: explanation(segment, structure),
   };
 }
 

@@ -1,10 +1,10 @@
-import type { CoefficientTable, ModelStructure, TreeNodeSpec } from '../../model/description.js';
+import type { CoefficientTable, DerivedFieldSpec, ModelStructure, TreeNodeSpec } from '../../model/description.js';
 import type { GeneralRegressionModel } from './schema/general-regression-model.js';
 import type { MiningModel } from './schema/mining-model.js';
 import type { ModelElement } from './schema/model.js';
 import type { Predicate } from './schema/predicates.js';
 import type { RegressionModel } from './schema/regression-model.js';
-import type { Expression } from './schema/transformations.js';
+import type { DerivedField, Expression } from './schema/transformations.js';
 import type { Node, TreeModel } from './schema/tree-model.js';
 
 const OPERATORS: Record<string, string> = {
@@ -119,6 +119,10 @@ export function describeRegression(model: RegressionModel): ModelStructure {
   return { kind: 'regression', tables, normalization: model.normalizationMethod };
 }
 
+export function derivedFieldSpec(field: DerivedField): DerivedFieldSpec {
+  return { name: field.name, dataType: field.dataType ?? 'double', opType: field.optype, expression: expressionText(field.expression) };
+}
+
 export function describeMining(model: MiningModel, describeNested: (model: ModelElement) => ModelStructure): ModelStructure {
   const segmentation = model.Segmentation;
   return {
@@ -129,6 +133,7 @@ export function describeMining(model: MiningModel, describeNested: (model: Model
       weight: s.weight,
       predicate: predicateText(s.predicate),
       modelElement: s.model.element,
+      derivedFields: (s.model.LocalTransformations?.DerivedField ?? []).map(derivedFieldSpec),
       structure: describeNested(s.model),
     })),
   };

@@ -56,6 +56,20 @@ describe('describePmml', () => {
     ]);
   });
 
+  it('keeps each segment model\'s own transformations with the segment', () => {
+    const model = load(
+      [dataField('x'), dataField('y')],
+      `<MiningModel functionName="regression"><MiningSchema><MiningField name="y" usageType="target"/><MiningField name="x"/></MiningSchema>
+        <Segmentation multipleModelMethod="sum"><Segment id="1"><True/>
+          <TreeModel functionName="regression"><MiningSchema><MiningField name="x"/></MiningSchema>
+            <LocalTransformations><DerivedField name="x2" optype="continuous" dataType="double"><Apply function="*"><FieldRef field="x"/><Constant>2</Constant></Apply></DerivedField></LocalTransformations>
+            <Node score="1"><True/></Node></TreeModel></Segment></Segmentation></MiningModel>`,
+    );
+    const structure = model.description.structure;
+    expect(structure.kind === 'ensemble' && structure.segments[0].derivedFields).toEqual([{ name: 'x2', dataType: 'double', opType: 'continuous', expression: '(x * 2)' }]);
+    expect(model.description.derivedFields).toEqual([]);
+  });
+
   it('carries header information', () => {
     const model = load([dataField('x'), dataField('y')], identityRegression());
     expect(model.description).toMatchObject({ format: 'pmml', kind: 'RegressionModel', formatVersion: '4.4' });

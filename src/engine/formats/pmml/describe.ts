@@ -1,11 +1,10 @@
-import type { DerivedFieldSpec, FieldSpec, FieldStatistics, ModelDescription, ModelStructure } from '../../model/description.js';
-import { expressionText } from './describe-models.js';
+import type { FieldSpec, FieldStatistics, ModelDescription, ModelStructure } from '../../model/description.js';
+import { derivedFieldSpec } from './describe-models.js';
 import type { ModelKind } from './model-kind.js';
 import type { DataField } from './schema/data-dictionary.js';
 import type { ModelElement } from './schema/model.js';
 import type { UnivariateStats } from './schema/model-stats.js';
 import type { PMML } from './schema/pmml.js';
-import type { DerivedField } from './schema/transformations.js';
 
 /** A result field: a target or an OutputField of the top-level model. */
 export interface ResultFieldSpec extends FieldSpec {
@@ -52,10 +51,6 @@ function mostFrequent(values: readonly string[], counts: readonly number[]): str
     }
   });
   return best;
-}
-
-function derivedFieldSpec(field: DerivedField): DerivedFieldSpec {
-  return { name: field.name, dataType: field.dataType ?? 'double', opType: field.optype, expression: expressionText(field.expression) };
 }
 
 export function describeModelStructure(model: ModelElement, kinds: ReadonlyMap<string, ModelKind>): ModelStructure {

@@ -32,6 +32,13 @@ export interface SegmentTrace {
   readonly value: string | number | boolean | null;
   readonly decisionPath?: readonly string[];
   readonly segments?: readonly SegmentTrace[];
+  /** What the segment's own model saw, as {@link EvaluationTrace} has it for the top model. */
+  readonly contributions?: readonly TermContribution[];
+  readonly probabilities?: ReadonlyMap<string, number>;
+  readonly entityId?: string;
+  readonly ranking?: readonly RankedEntity[];
+  readonly reasonCodes?: readonly string[];
+  readonly explanation?: ModelExplanation;
 }
 
 /** What a traced evaluation saw on the way: derived values, segment results, regression terms. */
@@ -109,16 +116,14 @@ function segmentTraces(segments: readonly SegmentOutcome[] | undefined): Segment
     value: toJs(s.prediction.value),
     decisionPath: s.prediction.decisionPath,
     segments: segmentTraces(s.prediction.segments),
+    ...explained(s.prediction),
   }));
 }
 
-function traceOf(prediction: Prediction, derived: ReadonlyMap<string, import('./values.js').Value>): EvaluationTrace {
-  const values = new Map<string, string | number | boolean | null>();
-  for (const [name, value] of derived) values.set(name, toJs(value));
+/** The parts of a model's prediction that explain it, for the trace of the top model or of a segment. */
+function explained(prediction: Prediction) {
   const probabilities = prediction.probabilities === undefined ? undefined : new Map([...prediction.probabilities].map(([k, p]) => [String(k), p]));
   return {
-    derived: values,
-    segments: segmentTraces(prediction.segments),
     contributions: prediction.contributions,
     probabilities,
     entityId: prediction.entityId,
@@ -126,6 +131,12 @@ function traceOf(prediction: Prediction, derived: ReadonlyMap<string, import('./
     reasonCodes: prediction.reasonCodes,
     explanation: prediction.explanation,
   };
+}
+
+function traceOf(prediction: Prediction, derived: ReadonlyMap<string, import('./values.js').Value>): EvaluationTrace {
+  const values = new Map<string, string | number | boolean | null>();
+  for (const [name, value] of derived) values.set(name, toJs(value));
+  return { derived: values, segments: segmentTraces(prediction.segments), ...explained(prediction) };
 }
 
 /**
