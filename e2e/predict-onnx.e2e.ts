@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test, CONFORMANCE } from './fixtures.js';
+import { LibraryPage } from './pages/library-page.js';
+import { ModelPage } from './pages/model-page.js';
+import { PredictPanel } from './pages/predict-panel.js';
 
 const MNIST = `${CONFORMANCE}onnx/mnist-8-cntk`;
 
@@ -12,6 +16,22 @@ function mnistDigit(): number[][][][] {
   const raw = bytes.subarray(bytes.length - 784 * 4);
   const pixels = Array.from({ length: 784 }, (_, i) => raw.readFloatLE(i * 4));
   return [[Array.from({ length: 28 }, (_, row) => pixels.slice(row * 28, row * 28 + 28))]];
+}
+
+/** Drops the digit on MNIST's image input as a person's image would have it: dark ink on white paper, a PNG file. */
+async function dropSeven(page: Page): Promise<void> {
+  const ink = mnistDigit()[0][0].flat().map((v) => 255 - v);
+  await page.getByRole('group', { name: 'Input3' }).evaluate(async (zone, pixels) => {
+    const canvas = new OffscreenCanvas(28, 28);
+    const context = canvas.getContext('2d')!;
+    const image = context.createImageData(28, 28);
+    pixels.forEach((v, i) => image.data.set([v, v, v, 255], i * 4));
+    context.putImageData(image, 0, 0);
+    const file = new File([await canvas.convertToBlob({ type: 'image/png' })], 'seven.png', { type: 'image/png' });
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(file);
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
+  }, ink);
 }
 
 test('an ONNX CNN shows its graph, finds nodes and runs in the browser', async ({ page, library, model, predict }) => {
@@ -64,20 +84,7 @@ test('an image of a digit dropped on the image input is read as that digit', asy
   await model.expectOpen('model');
   await predict.expectReady();
 
-  // The digit as a person's image would have it: dark ink on white paper, as a PNG file.
-  const ink = mnistDigit()[0][0].flat().map((v) => 255 - v);
-  const dropZone = page.getByRole('group', { name: 'Input3' });
-  await dropZone.evaluate(async (zone, pixels) => {
-    const canvas = new OffscreenCanvas(28, 28);
-    const context = canvas.getContext('2d')!;
-    const image = context.createImageData(28, 28);
-    pixels.forEach((v, i) => image.data.set([v, v, v, 255], i * 4));
-    context.putImageData(image, 0, 0);
-    const file = new File([await canvas.convertToBlob({ type: 'image/png' })], 'seven.png', { type: 'image/png' });
-    const dataTransfer = new DataTransfer();
-    dataTransfer.items.add(file);
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
-  }, ink);
+  await dropSeven(page);
 
   await expect(page.getByRole('img', { name: 'Input for Input3' })).toBeVisible();
   await expect(predict.headline).toHaveText('7');
@@ -114,6 +121,34 @@ test('a model dropped without its external data says what is missing, and droppi
   await predict.expectReady();
 });
 
+test('a model opened from a URL brings the external data beside it, and exports as a zip that opens again elsewhere', async ({ page, browser, baseURL, library, model, predict }) => {
+  const folder = `${CONFORMANCE}onnx/mnist-cnn-external-data`;
+  await page.route('https://models.example/cnn/**', (route) =>
+    route.fulfill({ body: readFileSync(`${folder}/${new URL(route.request().url()).pathname.replace('/cnn/', '')}`), headers: { 'Access-Control-Allow-Origin': '*' } }),
+  );
+  await library.goto();
+  await page.getByRole('textbox', { name: 'Model URL' }).fill('https://models.example/cnn/model.onnx');
+  await page.getByRole('button', { name: 'Open URL' }).click();
+  await model.expectOpen('model');
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
+  await predict.expectReady();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const zip = await download;
+  expect(zip.suggestedFilename()).toBe('model.zip');
+
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const other = await context.newPage();
+  const otherLibrary = new LibraryPage(other);
+  await otherLibrary.goto();
+  await otherLibrary.fileInput.setInputFiles(await zip.path());
+  await new ModelPage(other).expectOpen('model');
+  await expect(other.getByTestId('backend')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
+  await new PredictPanel(other).expectReady();
+  await context.close();
+});
+
 test('an input whose dims are all open ([?, ?]) takes the rows a person types, of the size the model needs', async ({ page, library, model, predict }) => {
   // sklearn-onnx-treecl: a TreeEnsembleClassifier over 20 features whose input is declared [None, None]. Its
   // reference input holds 3 rows of 20 float32 values (the TensorProto's raw_data ends the message); onnxruntime-node
@@ -130,4 +165,37 @@ test('an input whose dims are all open ([?, ?]) takes the rows a person types, o
   await predict.expectReady();
   await predict.expectValue('label_0', '1,1,2');
   await expect(predict.value('proba_0')).toContainText('float32 [3×3]');
+});
+
+test('a dropped image shows its normalisation, and editing the numbers re-reads the image and predicts again', async ({ page, library, model, predict }) => {
+  await library.goto();
+  await library.open(`${MNIST}/model.onnx`);
+  await model.expectOpen('model');
+  await predict.expectReady();
+
+  await dropSeven(page);
+  await expect(predict.headline).toHaveText('7');
+
+  // A grey float input starts at raw bytes: scale 1, mean 0, std 1.
+  const editor = page.locator('[data-input="Input3"]');
+  const preset = editor.getByLabel('Normalisation', { exact: true });
+  const mean = editor.getByLabel('Mean', { exact: true });
+  await expect(preset).toHaveValue('0-255');
+  await expect(editor.getByLabel('Scale', { exact: true })).toHaveValue('1');
+  await expect(mean).toHaveValue('0');
+  await expect(editor.getByLabel('Std', { exact: true })).toHaveValue('1');
+  const scores = predict.value('Plus214_Output_0');
+  const asDropped = (await scores.getAttribute('data-value'))!;
+
+  await mean.fill('255');
+  await expect(preset).toHaveValue('custom');
+  await expect(scores).not.toHaveAttribute('data-value', asDropped);
+
+  await mean.fill('0, 1');
+  await expect(editor.getByText("Mean needs one number (grey); '0, 1' has 2.")).toBeVisible();
+
+  await preset.selectOption('0-255');
+  await expect(mean).toHaveValue('0');
+  await expect(scores).toHaveAttribute('data-value', asDropped);
+  await expect(predict.headline).toHaveText('7');
 });

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../errors.js';
 import type { ModelStore, NewModelFile } from './model-store.js';
@@ -291,6 +292,14 @@ export function runModelStoreContract(name: string, harness: ModelStoreHarness):
       expect(file.fileName).toBe('Iris.pmml');
       expect(file.mimeType).toBe('application/xml');
       expect(new TextDecoder().decode(file.bytes)).toBe('<PMML>a</PMML>');
+    });
+
+    it('exports an ONNX version with external data as a zip of the model and its data files at their paths', async () => {
+      const { version } = await store.add(cnn([1, 2, 3, 4]));
+      const file = await store.exportVersion(version.id);
+      expect(file).toMatchObject({ fileName: 'cnn.zip', mimeType: 'application/zip' });
+      const entries = unzipSync(new Uint8Array(file.bytes));
+      expect(Object.fromEntries(Object.entries(entries).map(([path, bytes]) => [path, [...bytes]]))).toEqual({ 'cnn.onnx': [8, 7, 6], 'cnn.onnx.data': [1, 2, 3, 4] });
     });
 
     it('reports unknown ids as not found', async () => {

@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { StoreError } from '../errors.js';
 import { sha256Hex } from './content-hash.js';
 import type {
@@ -225,7 +226,14 @@ export class RecordModelStore implements ModelStore {
   }
 
   async exportVersion(versionId: string): Promise<ExportedFile> {
-    const { version, bytes } = await this.readVersion(versionId);
+    const { version, bytes, externalData } = await this.readVersion(versionId);
+    if (externalData.length > 0) {
+      // An ONNX model is only whole with its data files, each at the path the model names it by: one zip holds them.
+      const entries: Record<string, Uint8Array> = { [baseName(version.fileName) + extension(version.fileName)]: new Uint8Array(bytes) };
+      for (const file of externalData) entries[file.path] = new Uint8Array(file.bytes);
+      const zip = zipSync(entries, { level: 0 });
+      return { fileName: `${baseName(version.fileName)}.zip`, bytes: toArrayBuffer(zip), mimeType: 'application/zip' };
+    }
     const mimeType = version.format === 'pmml' ? 'application/xml' : 'application/octet-stream';
     return { fileName: version.fileName, bytes, mimeType };
   }
@@ -316,6 +324,10 @@ function toInfo(row: VersionRow): VersionInfo {
 
 function notFound(kind: 'model' | 'version', id: string): StoreError {
   return new StoreError(`The ${kind} '${id}' is not in the model library (it may have been deleted).`, 'store.notFound');
+}
+
+function extension(fileName: string): string {
+  return /\.[^./\\]*$/.exec(fileName)?.[0] ?? '';
 }
 
 function baseName(fileName: string): string {

@@ -48,3 +48,8 @@ async function readStream(stream: ReadableStream<Uint8Array>, total: number, onP
   }
   return bytes.buffer;
 }
+
+/** The address of a file the model at `modelUrl` (absolute, or relative to the page) names by a relative `path`. */
+export function besideUrl(modelUrl: string, path: string, page: string = location.href): string {
+  return new URL(path, new URL(modelUrl, page)).href;
+}

@@ -1,11 +1,12 @@
 import { toAppError } from './app-error.js';
-import { readFile, readUrl } from './file-reading.js';
+import { besideUrl, readFile, readUrl } from './file-reading.js';
 import type { LibraryState } from './library.svelte.js';
 import type { Notices } from './notices.svelte.js';
 import type { Router } from './router.svelte.js';
 import type { SessionState } from './session.svelte.js';
 import type { EngineClient } from '../workers/engine-client.js';
 import type { OpenReply } from '../workers/engine-protocol.js';
+import { filesOfZip, isZip } from './zip-files.js';
 
 /** Extensions tried first: a batch may hold a model plus the external data files it refers to. */
 const MODEL_EXTENSIONS = /\.(pmml|xml|onnx)$/i;
@@ -73,7 +74,8 @@ export class Opener {
     return this.#inTurn(() => this.#openFiles(files, versionOf));
   }
 
-  async #openFiles(files: readonly File[], versionOf?: string): Promise<void> {
+  async #openFiles(dropped: readonly File[], versionOf?: string): Promise<void> {
+    const files = await this.#unzip(dropped);
     const ordered = [...files].sort((a, b) => Number(MODEL_EXTENSIONS.test(b.name)) - Number(MODEL_EXTENSIONS.test(a.name)));
     const opened: { file: File; bytes: ArrayBuffer; reply: OpenReply }[] = [];
     /** Files that are not models: external data of a model in the batch, or problems to report. */
@@ -112,6 +114,24 @@ export class Opener {
     }
   }
 
+  /** Zip archives (an exported ONNX model with its data files) open as the files they hold. */
+  async #unzip(files: readonly File[]): Promise<File[]> {
+    const opened: File[] = [];
+    for (const file of files) {
+      // By content: a downloaded archive may have lost its name.
+      if (!isZip(new Uint8Array(await file.slice(0, 4).arrayBuffer()))) {
+        opened.push(file);
+        continue;
+      }
+      try {
+        opened.push(...filesOfZip(new Uint8Array(await this.#read(file)), file.name));
+      } catch (error) {
+        this.notices.error(toAppError(error, file.name));
+      }
+    }
+    return opened;
+  }
+
   /**
    * Downloads a model and opens it. `name` files it under that library name; `exampleInputs` prefill the form
    * the first time it is shown (the demo gallery's samples).
@@ -134,7 +154,16 @@ export class Opener {
       fileName = download.fileName;
       this.progress = { fileName, loaded: download.bytes.byteLength, total: download.bytes.byteLength, phase: 'parsing' };
       const reply = await this.engine.open(fileName, download.bytes);
-      const saved = await this.#save(fileName, download.bytes, reply, [], options.name);
+      // An ONNX model's external data files lie beside it, at the paths it names them by.
+      const dataFiles = [];
+      for (const location of reply.externalDataFiles) {
+        try {
+          dataFiles.push({ path: location, bytes: (await readUrl(besideUrl(url, location), (loaded, total) => (this.progress = { fileName: location, loaded, total, phase: 'reading' }))).bytes });
+        } catch (error) {
+          this.notices.error({ ...toAppError(error, baseName(location)), code: 'app.download' });
+        }
+      }
+      const saved = await this.#save(fileName, download.bytes, reply, dataFiles, options.name);
       if (saved && options.exampleInputs) this.session.preset(saved.versionId, options.exampleInputs);
       if (saved) this.router.go({ page: 'model', modelId: saved.modelId, version: saved.version });
     } catch (error) {
