@@ -10,6 +10,7 @@ import {
   feedsFromJson,
   onnxFormat,
   startModelSession,
+  tabulateOutputs,
   tensorValues,
   type Feeds,
   type ModelOutput,
@@ -37,8 +38,9 @@ async function scoreOnnx(request: ScoreRequest): Promise<{ rows: number }> {
     for (const skipped of result.skipped) {
       request.warn(skipped.reason);
     }
-    const table = rows === undefined ? undefined : toTable(result.outputs, rows);
-    await request.write(table ? formatCsvRows(table, ',') : `${JSON.stringify(toJson(result.outputs), jsonReplacer, 2)}\n`);
+    const table = rows === undefined ? undefined : tabulateOutputs(result.outputs, rows);
+    const csv = table && formatCsvRows([table.header, ...table.rows.map((row) => row.map(String))], ',');
+    await request.write(csv ?? `${JSON.stringify(toJson(result.outputs), jsonReplacer, 2)}\n`);
     return { rows: rows ?? 1 };
   } finally {
     await session.release();
@@ -62,31 +64,6 @@ async function readCsvFeeds(request: ScoreRequest, model: OnnxModel): Promise<{ 
   }
   const feeds = feedsFromCsvRows(rows, model.description.inputTensors);
   return { feeds, rows: Object.values(feeds)[0].dims[0] };
-}
-
-/** One row per example when every output's first dimension is the number of CSV rows; otherwise `undefined`. */
-function toTable(outputs: readonly ModelOutput[], rows: number): string[][] | undefined {
-  if (outputs.some((output) => output.tensor.dims[0] !== rows)) {
-    return undefined;
-  }
-  const header = outputs.flatMap((output) => columnNames(output, rows));
-  const table = [header];
-  const values = outputs.map((output) => tensorValues(output.tensor).map(String));
-  for (let row = 0; row < rows; row++) {
-    table.push(values.flatMap((cells) => {
-      const width = cells.length / rows;
-      return cells.slice(row * width, (row + 1) * width);
-    }));
-  }
-  return table;
-}
-
-function columnNames(output: ModelOutput, rows: number): string[] {
-  const width = output.tensor.data.length / rows;
-  if (width === 1) {
-    return [output.name];
-  }
-  return Array.from({ length: width }, (_, index) => `${output.name}[${output.labels?.[index] ?? index}]`);
 }
 
 function toJson(outputs: readonly ModelOutput[]): Record<string, unknown> {

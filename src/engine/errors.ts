@@ -101,6 +101,27 @@ export class InvalidValueError extends EvaluationError {
   readonly code = 'value.invalid';
 }
 
+/**
+ * One element of a tensor does not fit its element type (a word in a float input, 300 in a uint8 one). Carries
+ * where it is, so a caller that laid the elements out (CSV rows) can name the row and column instead.
+ */
+export class InvalidElementError extends InvalidValueError {
+  override name = 'InvalidElementError';
+  constructor(
+    message: string,
+    field: string,
+    /** The element's position in row-major order. */
+    readonly index: number,
+    /** The value as it was written. */
+    readonly value: string,
+    /** What the element type takes, e.g. `a number`, `an integer from 0 to 255`. */
+    readonly expected: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, field, options);
+  }
+}
+
 /** A value the evaluation needs is missing and nothing says how to replace it. */
 export class MissingValueError extends EvaluationError {
   override name = 'MissingValueError';

@@ -1,10 +1,12 @@
 import type { ModelDescription } from '../../engine/model/description.js';
 import { toAppError, type AppError } from './app-error.js';
 import type { ExecutionProviderChoice } from '../../engine/formats/onnx/runner.js';
-import { createTensorData, type ElementInput } from '../../engine/formats/onnx/tensor-data.js';
+import { createTensorData, type ElementInput, type TensorData } from '../../engine/formats/onnx/tensor-data.js';
 import type { TensorElementType } from '../../engine/formats/onnx/element-types.js';
 import type { OnnxWorkerClient } from '../onnx/onnx-client.js';
+import type { OnnxRunReply } from '../onnx/protocol.js';
 import { onnxOutcome } from './onnx-outcome.js';
+import { addRunTime, median } from './run-timings.js';
 import type { PredictionOutcome, Predictor } from './predictor.js';
 import type { TensorFeed } from './tensor-input.js';
 
@@ -25,12 +27,21 @@ export class OnnxSession {
   /** What the runtime reports after opening: WASM threads in use and how long creating the session took. */
   threadsInUse = $state(1);
   createMs = $state<number | null>(null);
+  /** The warm-up run's time (zeros as inputs), or null when it was not done or failed. */
+  firstRunMs = $state<number | null>(null);
+  /** Why the warm-up run failed; the model may still run on real inputs. */
+  warmUpError = $state<string | null>(null);
+  /** Latencies of the latest real runs of this session, oldest first (the warm-up is not among them). */
+  runTimes = $state.raw<readonly number[]>([]);
+  /** Median of {@link runTimes}, or null before the first real run. */
+  readonly steadyMs = $derived(median(this.runTimes) ?? null);
   error = $state.raw<AppError | null>(null);
   /** Whether the page is cross-origin isolated; without it the runtime uses one thread whatever is asked. */
   readonly canUseThreads = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated;
 
   readonly predictor: Predictor;
   #client: Promise<OnnxWorkerClient>;
+  #runs: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly description: ModelDescription,
@@ -55,6 +66,20 @@ export class OnnxSession {
     await this.#client.catch(() => undefined);
   }
 
+  /**
+   * Runs the session on ready-made tensors (batch scoring), once it is ready. Runs wait for each other, the form's
+   * predictions included: onnxruntime-web does not run one session concurrently.
+   */
+  run(feeds: Readonly<Record<string, TensorData>>): Promise<OnnxRunReply> {
+    return this.#serial(async () => (await this.#client).run(feeds));
+  }
+
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.#runs.then(task);
+    this.#runs = next.catch(() => undefined);
+    return next;
+  }
+
   dispose(): void {
     void this.#client.then((client) => client.dispose()).catch(() => undefined);
   }
@@ -62,6 +87,11 @@ export class OnnxSession {
   async #start(): Promise<OnnxWorkerClient> {
     this.status = 'loading';
     this.error = null;
+    // Timings belong to one session: another backend or thread count starts them afresh.
+    this.createMs = null;
+    this.firstRunMs = null;
+    this.warmUpError = null;
+    this.runTimes = [];
     try {
       // onnxruntime-web and its worker load here, the first time an ONNX model is shown, never with the app.
       const { createOnnxClient } = await import('../onnx/index.js');
@@ -76,6 +106,8 @@ export class OnnxSession {
       this.fallbackReason = opened.fallbackReason ?? null;
       this.threadsInUse = opened.threads;
       this.createMs = opened.timings.createMs;
+      this.firstRunMs = opened.timings.firstRunMs ?? null;
+      this.warmUpError = opened.timings.warmUpError ?? null;
       this.status = 'ready';
       return client;
     } catch (error) {
@@ -86,13 +118,17 @@ export class OnnxSession {
   }
 
   async #predict(feeds: Readonly<Record<string, TensorFeed>>): Promise<PredictionOutcome> {
-    const client = await this.#client;
+    const pending = this.#client;
+    const client = await pending;
     const tensors = Object.fromEntries(
       Object.entries(feeds).map(([name, feed]) => [name, createTensorData(feed.type as TensorElementType, feed.dims, feed.data as readonly ElementInput[], name)]),
     );
     const started = performance.now();
-    const { outputs, runMs } = await client.run(tensors);
-    return onnxOutcome(this.description.outputTensors, outputs, runMs ?? performance.now() - started, this.backendInUse ?? undefined);
+    const { outputs, runMs } = await this.#serial(() => client.run(tensors));
+    const latency = runMs ?? performance.now() - started;
+    // A run that finishes after a reconfigure timed the session that was replaced.
+    if (pending === this.#client) this.runTimes = addRunTime(this.runTimes, latency);
+    return onnxOutcome(this.description.outputTensors, outputs, latency, this.backendInUse ?? undefined);
   }
 }
 

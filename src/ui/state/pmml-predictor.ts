@@ -1,10 +1,13 @@
 import { isValueList, type ResultValue as PmmlResultValue } from '../../engine/formats/pmml/result-value.js';
 import type { EngineClient } from '../workers/engine-client.js';
 import type { BatchReply, RawValue, ResultFieldInfo } from '../workers/engine-protocol.js';
+import type { BatchScorer } from './batch-scorer.js';
 import type { ClassProbability, PredictionOutcome, Predictor, ResultValue } from './predictor.js';
 
 /** Evaluates a PMML model in the engine worker and shapes the reply for the result panel. */
-export class PmmlPredictor implements Predictor {
+export class PmmlPredictor implements Predictor, BatchScorer {
+  readonly inputHint = 'A CSV with one column per input field';
+
   constructor(
     private readonly engine: EngineClient,
     private readonly handle: number,
@@ -24,7 +27,7 @@ export class PmmlPredictor implements Predictor {
     };
   }
 
-  /** Scores every row of a CSV file in the engine worker. */
+  /** Scores every row of a CSV file in the engine worker, in one go (no progress; a cancel only stops the wait). */
   scoreCsv(text: string): Promise<BatchReply> {
     return this.engine.scoreCsv(this.handle, text);
   }

@@ -1,11 +1,13 @@
 import type { ModelRecord, VersionInfo } from '../../engine/index.js';
 import { toAppError, type AppError } from './app-error.js';
+import type { BatchScorer } from './batch-scorer.js';
 import type { LibraryState } from './library.svelte.js';
 import { PmmlPredictor } from './pmml-predictor.js';
 import type { Predictor } from './predictor.js';
 import type { EngineClient } from '../workers/engine-client.js';
 import type { OpenReply } from '../workers/engine-protocol.js';
 import type { OnnxSession } from './onnx-session.svelte.js';
+import { OnnxTensorValues, type TensorValuesSource } from './onnx-tensor-values.js';
 
 /** The model shown on the model page: its library record, the version, what the engine made of it. */
 export interface OpenedModel {
@@ -14,9 +16,14 @@ export interface OpenedModel {
   readonly reply: OpenReply;
   /** PMML: evaluated in the engine worker. ONNX models run through {@link OpenedModel.onnx} instead. */
   readonly predictor?: Predictor;
-  /** PMML: scores whole CSV files (the same worker model as `predictor`). */
-  readonly batch?: PmmlPredictor;
+  /**
+   * Scores whole CSV files: PMML in the engine worker (the same model as `predictor`); ONNX through `onnx`'s
+   * session, when the model's only input is `[N, F]`.
+   */
+  readonly batch?: BatchScorer;
   readonly onnx?: OnnxSession;
+  /** ONNX: more of a weight's values than the description's preview, decoded in the engine worker. */
+  readonly tensorValues?: OnnxTensorValues;
   /** Inputs to start the form with (a gallery sample's example), by field or tensor name. */
   readonly initialInputs?: Readonly<Record<string, string>>;
 }
@@ -41,6 +48,15 @@ export class SessionState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not state
   #presets = new Map<string, Readonly<Record<string, string>>>();
   #request = 0;
+
+  /** The open model's weights, for panels that outlive a model change (they always ask the current model). */
+  readonly tensorValues: TensorValuesSource = {
+    load: async (tensor, limit) => {
+      const source = this.opened?.tensorValues;
+      if (!source) throw { code: 'app.unexpected', message: 'No ONNX model is open to read tensor values from.' } satisfies AppError;
+      return source.load(tensor, limit);
+    },
+  };
 
   constructor(
     private readonly engine: EngineClient,
@@ -126,9 +142,11 @@ export class SessionState {
     const initialInputs = this.#presets.get(version.id);
     this.#presets.delete(version.id);
     if (reply.format === 'onnx') {
-      const { OnnxSession } = await import('./onnx-session.svelte.js');
+      const [{ OnnxSession }, { OnnxBatchScorer }] = await Promise.all([import('./onnx-session.svelte.js'), import('./onnx-batch.js')]);
       const onnx = new OnnxSession(reply.description, content.bytes, content.externalData);
-      return { record, version, reply, onnx, initialInputs };
+      const batch = OnnxBatchScorer.forInputs(reply.description.inputTensors, (feeds) => onnx.run(feeds));
+      const tensorValues = reply.handle === undefined ? undefined : new OnnxTensorValues(this.engine, reply.handle, reply.description);
+      return { record, version, reply, onnx, tensorValues, initialInputs, ...(batch ? { batch } : {}) };
     }
     if (reply.handle === undefined) throw { code: 'app.unexpected', message: 'The engine opened the model but cannot evaluate it.' } satisfies AppError;
     const pmml = new PmmlPredictor(this.engine, reply.handle, reply.resultFields);
@@ -139,4 +157,5 @@ export class SessionState {
 function dispose(opened: OpenedModel): void {
   opened.predictor?.dispose();
   opened.onnx?.dispose();
+  opened.tensorValues?.dispose();
 }

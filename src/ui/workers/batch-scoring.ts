@@ -1,11 +1,9 @@
-import Papa from 'papaparse';
 import { formatResultValue, type PmmlModel, type ResultValue } from '../../engine/formats/pmml/index.js';
+import { BATCH_PREVIEW_ROWS, formatCsvText, parseCsvText } from '../state/batch-scorer.js';
 import type { BatchReply, RawValue } from './engine-protocol.js';
 
 /** Cells read as missing, as R (`NA`), JPMML (`N/A`) and pandas (empty) write them. */
 const MISSING_TOKENS = new Set(['', 'NA', 'N/A']);
-/** Rows sent back for the on-page preview; the download holds them all. */
-const PREVIEW_ROWS = 100;
 
 /**
  * Scores every row of a CSV file (header = field names; separator detected) with a PMML model. A row the model
@@ -14,8 +12,7 @@ const PREVIEW_ROWS = 100;
  */
 export function scoreCsv(model: PmmlModel, text: string, resultNames: readonly string[]): BatchReply {
   const started = performance.now();
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [header = [], ...rows] = parsed.data;
+  const [header = [], ...rows] = parseCsvText(text);
   const known = new Set(model.inputFields.map((f) => f.name));
   const matched = header.filter((name) => known.has(name));
   const output: string[][] = [[...header, ...resultNames, 'error']];
@@ -43,7 +40,7 @@ export function scoreCsv(model: PmmlModel, text: string, resultNames: readonly s
     }
     const cells = isGrouped ? header.map((name) => formatResultValue(record[name])) : header.map((_, i) => rows[index][i] ?? '');
     output.push([...cells, ...resultNames.map((_, i) => formatResultValue(values[i])), error]);
-    if (preview.length < PREVIEW_ROWS) preview.push({ inputs: header.map((name) => record[name]), values, error: error || undefined });
+    if (preview.length < BATCH_PREVIEW_ROWS) preview.push({ inputs: header.map((name) => record[name]), values, error: error || undefined });
   }
   return {
     header,
@@ -53,7 +50,7 @@ export function scoreCsv(model: PmmlModel, text: string, resultNames: readonly s
     rowCount: records.length,
     failed,
     preview,
-    csv: Papa.unparse(output),
+    csv: formatCsvText(output),
     ms: performance.now() - started,
   };
 }

@@ -6,6 +6,8 @@ import type {
   EvaluateReply,
   OpenReply,
   RawValue,
+  TensorLocation,
+  TensorValues,
 } from './engine-protocol.js';
 
 /**
@@ -32,6 +34,14 @@ export class EngineClient {
   /** Scores every row of a CSV file's text with the model behind `handle`. */
   scoreCsv(handle: number, text: string): Promise<BatchReply> {
     return this.#rpc.call({ type: 'scoreCsv', handle, text }) as Promise<BatchReply>;
+  }
+
+  /**
+   * Decodes up to `limit` values (at most 16,384) of a tensor of the ONNX model behind `handle`, from the bytes
+   * the worker holds; the description's own preview has only the first 64.
+   */
+  tensorValues(handle: number, location: TensorLocation, limit: number): Promise<TensorValues> {
+    return this.#rpc.call({ type: 'tensorValues', handle, location, limit }) as Promise<TensorValues>;
   }
 
   close(handle: number): void {

@@ -11,6 +11,7 @@ export type EngineRequest =
   | { readonly type: 'open'; readonly fileName: string; readonly bytes: ArrayBuffer }
   | { readonly type: 'evaluate'; readonly handle: number; readonly record: Readonly<Record<string, RawValue>> }
   | { readonly type: 'scoreCsv'; readonly handle: number; readonly text: string }
+  | { readonly type: 'tensorValues'; readonly handle: number; readonly location: TensorLocation; readonly limit: number }
   | { readonly type: 'close'; readonly handle: number };
 
 /** A result field of a PMML model, with what the result panel needs to draw probabilities. */
@@ -27,7 +28,10 @@ export interface ResultFieldInfo {
 export interface OpenReply {
   readonly format: FormatId;
   readonly description: ModelDescription;
-  /** Set for formats the engine worker evaluates (PMML). */
+  /**
+   * PMML: the model the worker evaluates. ONNX: the parsed model the worker keeps so that weights are decoded
+   * when a panel asks (`tensorValues`); close it with the model.
+   */
   readonly handle?: number;
   readonly resultFields: readonly ResultFieldInfo[];
   /** ONNX: the external data files the model's tensors refer to (`location` entries), each once. */
@@ -60,6 +64,29 @@ export interface BatchReply {
   readonly csv: string;
   readonly ms: number;
 }
+
+/**
+ * One step from a graph into a graph inside it: the body of a model-local function (ONNX `FunctionProto`, only
+ * from the main graph), or a subgraph held by a node's attribute (`If`'s branches, `Loop`'s body; `index` for
+ * an attribute holding a list of graphs).
+ */
+export type GraphStep =
+  | { readonly kind: 'function'; readonly domain: string; readonly name: string; readonly overload?: string }
+  | { readonly kind: 'subgraph'; readonly node: string; readonly attribute: string; readonly index?: number };
+
+/**
+ * Where a tensor of an ONNX model's description is: the graph (steps from the main graph; none for the main
+ * graph itself), then an initializer by name or a node's tensor attribute (node by its id; `index` in a list).
+ */
+export interface TensorLocation {
+  readonly graphPath: readonly GraphStep[];
+  readonly tensor:
+    | { readonly kind: 'initializer'; readonly name: string }
+    | { readonly kind: 'attribute'; readonly node: string; readonly attribute: string; readonly index?: number };
+}
+
+/** Decoded tensor values, as `TensorInfo.values` gives them (int64 and uint64 as bigints, strings as strings). */
+export type TensorValues = readonly (number | bigint | string)[];
 
 export type EngineRequestMessage = EngineRequest & { readonly id: number };
 

@@ -5,12 +5,15 @@ import { toAppError } from '../state/app-error.js';
 import { scoreCsv } from './batch-scoring.js';
 import { cloneableDescription } from './clone-description.js';
 import type { EngineRequest, EngineRequestMessage, EngineResponseMessage, EvaluateReply, OpenReply, ResultFieldInfo } from './engine-protocol.js';
+import { KeptOnnxModels } from './tensor-values.js';
 
 /*
  * The engine worker: format detection, parsing (PMML and ONNX structure) and PMML evaluation, off the main
- * thread. The engine has no DOM, so it runs here unchanged. Opened PMML models stay here, addressed by handle.
+ * thread. The engine has no DOM, so it runs here unchanged. Opened PMML models stay here, addressed by handle;
+ * so do the latest ONNX models, for decoding their weights when a panel asks.
  */
 const models = new Map<number, PmmlModel>();
+const onnxModels = new KeptOnnxModels();
 let nextHandle = 1;
 
 async function handle(request: EngineRequest): Promise<{ value: unknown; transfer?: Transferable[] }> {
@@ -33,9 +36,12 @@ async function handle(request: EngineRequest): Promise<{ value: unknown; transfe
         };
         return { value: reply };
       }
+      const handleId = nextHandle++;
+      onnxModels.keep(handleId, opened.model.description, request.bytes.byteLength);
       const reply: OpenReply = {
         format: 'onnx',
         description: cloneableDescription(opened.model.description),
+        handle: handleId,
         resultFields: [],
         externalDataFiles: opened.model.externalDataFiles,
         parseMs,
@@ -60,8 +66,11 @@ async function handle(request: EngineRequest): Promise<{ value: unknown; transfe
       if (!model) throw new Error('The model is no longer open in the engine; reopen it.');
       return { value: scoreCsv(model, request.text, resultFields(model).map((f) => f.name)) };
     }
+    case 'tensorValues':
+      return { value: onnxModels.values(request.handle, request.location, request.limit) };
     case 'close':
       models.delete(request.handle);
+      onnxModels.release(request.handle);
       return { value: undefined };
   }
 }

@@ -1,6 +1,6 @@
-import { InvalidValueError, MissingValueError } from '../../errors.js';
+import { InvalidElementError, InvalidValueError, MissingValueError } from '../../errors.js';
 import type { TensorSpec } from '../../model/description.js';
-import { isTensorElementType } from './element-types.js';
+import { isTensorElementType, type TensorElementType } from './element-types.js';
 import { resolveShape, type DimensionValues } from './shapes.js';
 import { createTensorData, type ElementInput, type TensorData } from './tensor-data.js';
 
@@ -41,32 +41,95 @@ function tensorFromJsonValue(spec: TensorSpec, value: unknown, dims: DimensionVa
   return createTensorData(type, shape, values, spec.name);
 }
 
+/** The one input a CSV file can feed: a tensor of rank 2, `[N, F]`, of an element type values can be built into. */
+export interface CsvInput {
+  readonly spec: TensorSpec;
+  readonly type: TensorElementType;
+  /** F, when the model fixes it. */
+  readonly width?: number;
+}
+
+/** The model's input a CSV feeds, one row per example; `undefined` unless the model has exactly one `[N, F]` tensor input. */
+export function findCsvInput(specs: readonly TensorSpec[]): CsvInput | undefined {
+  const [spec, ...others] = specs;
+  if (!spec || others.length > 0 || spec.shape?.length !== 2 || !spec.isTensor || !isTensorElementType(spec.type)) {
+    return undefined;
+  }
+  const width = spec.shape[1];
+  return { spec, type: spec.type, ...(typeof width === 'number' ? { width } : {}) };
+}
+
+/**
+ * Whether a CSV's first row is a header rather than an example: for a numeric input, a row that is not all
+ * numbers. A string input's first row is always an example (nothing tells a header apart).
+ */
+export function isCsvHeader(input: CsvInput, row: readonly string[] | undefined): boolean {
+  return row !== undefined && input.type !== 'string' && row.some((cell) => cell.trim() === '' || Number.isNaN(Number(cell)));
+}
+
+/** Where CSV rows sit in their file, for messages. */
+export interface CsvRowsOptions {
+  /** The 1-based row number in the file of `rows[0]`, counting a header row (as a spreadsheet numbers them); default 1. */
+  readonly firstRow?: number;
+  /** The header's column names. */
+  readonly columns?: readonly string[];
+  /** The number of values every row must have; defaults to the model's F, else to the first row's count. */
+  readonly width?: number;
+}
+
+/**
+ * Builds the `[rows, F]` feed of a model's CSV input from rows of F values each.
+ *
+ * @throws InvalidValueError naming the row for one with the wrong number of values, and the row and column for
+ * a value the element type cannot take.
+ * @example csvRowsFeed(findCsvInput(model.description.inputTensors)!, [['5.1', '3.5', '1.4', '0.2']])
+ */
+export function csvRowsFeed(input: CsvInput, rows: readonly (readonly string[])[], options: CsvRowsOptions = {}): Feeds {
+  const { spec, type } = input;
+  const firstRow = options.firstRow ?? 1;
+  const width = options.width ?? input.width ?? rows[0]?.length ?? 0;
+  const ragged = rows.findIndex((row) => row.length !== width);
+  if (ragged >= 0) {
+    const count = rows[ragged].length;
+    const expected = input.width === undefined ? `the first row has ${width}` : `input '${spec.name}' takes ${width} values per row`;
+    throw new InvalidValueError(`Row ${firstRow + ragged} has ${count} value${count === 1 ? '' : 's'}, but ${expected}.`, spec.name);
+  }
+  try {
+    return { [spec.name]: createTensorData(type, [rows.length, width], rows.flat(), spec.name) };
+  } catch (error) {
+    if (!(error instanceof InvalidElementError)) {
+      throw error;
+    }
+    const row = Math.floor(error.index / width);
+    const column = error.index % width;
+    const name = options.columns?.[column];
+    throw new InvalidValueError(
+      `Row ${firstRow + row}, column ${column + 1}${name ? ` ('${name}')` : ''} holds ${JSON.stringify(error.value)}, which is not ${error.expected}.`,
+      spec.name,
+      { cause: error },
+    );
+  }
+}
+
 /**
  * Builds the feed of a model's single `[N, F]` input from CSV rows of F values each (one row per example);
- * a first row that is not all numbers is taken as a header and skipped.
+ * a first row that is not all numbers is taken as a header and skipped (see {@link isCsvHeader}).
  *
- * @throws InvalidValueError when the model does not have exactly one tensor input of rank 2, or rows differ.
+ * @throws InvalidValueError when the model does not have exactly one tensor input of rank 2, or a row does not fit
+ * (see {@link csvRowsFeed}).
  */
 export function feedsFromCsvRows(rows: readonly (readonly string[])[], specs: readonly TensorSpec[]): Feeds {
-  const [spec, ...others] = specs;
-  if (!spec || others.length > 0 || spec.shape?.length !== 2) {
+  const input = findCsvInput(specs);
+  if (!input) {
+    if (specs.length === 1 && specs[0].shape?.length === 2) {
+      requireBuildableType(specs[0]);
+    }
     throw new InvalidValueError(
       `CSV input needs a model with one input of shape [N, F]; this model has ${specs.map((s) => `'${s.name}' [${(s.shape ?? []).join(', ')}]`).join(', ')}. Use a JSON object of named arrays instead.`,
     );
   }
-  const type = requireBuildableType(spec);
-  const isHeader = rows.length > 0 && type !== 'string' && rows[0].some((cell) => cell.trim() === '' || Number.isNaN(Number(cell)));
-  const data = isHeader ? rows.slice(1) : rows;
-  const width = data[0]?.length ?? 0;
-  const expectedWidth = spec.shape[1];
-  if (typeof expectedWidth === 'number' && width !== expectedWidth) {
-    throw new InvalidValueError(`Input '${spec.name}' takes ${expectedWidth} values per row, but the CSV rows have ${width}.`, spec.name);
-  }
-  const ragged = data.findIndex((row) => row.length !== width);
-  if (ragged >= 0) {
-    throw new InvalidValueError(`CSV row ${ragged + (isHeader ? 2 : 1)} has ${data[ragged].length} values; the first row has ${width}.`, spec.name);
-  }
-  return { [spec.name]: createTensorData(type, [data.length, width], data.flat(), spec.name) };
+  const isHeader = isCsvHeader(input, rows[0]);
+  return isHeader ? csvRowsFeed(input, rows.slice(1), { firstRow: 2, columns: rows[0] }) : csvRowsFeed(input, rows);
 }
 
 /**

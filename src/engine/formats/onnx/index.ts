@@ -30,7 +30,18 @@ export { planOutputs, type OutputPlan } from './output-plan.js';
 export { createTensorData, elementCount, tensorValues, type ElementInput, type TensorData } from './tensor-data.js';
 export { compareTensors, type Tolerance } from './compare-tensors.js';
 export { isTensorElementType, type TensorElementType } from './element-types.js';
-export { feedsFromCsvRows, feedsFromJson, tensorFromText, type Feeds } from './feeds.js';
+export {
+  csvRowsFeed,
+  feedsFromCsvRows,
+  feedsFromJson,
+  findCsvInput,
+  isCsvHeader,
+  tensorFromText,
+  type CsvInput,
+  type CsvRowsOptions,
+  type Feeds,
+} from './feeds.js';
+export { tabulateOutputs, type OutputCell, type OutputTable } from './output-table.js';
 export { defaultShape, formatShape, resolveShape, symbolicDimensions, type DimensionValues } from './shapes.js';
 export { imageToTensor, type ImageTensorOptions, type RgbaImage } from './image-tensor.js';
 export { labelsFromMetadata, parseLabelList, rankScores, type RankedLabel } from './labels.js';

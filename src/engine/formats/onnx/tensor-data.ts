@@ -1,4 +1,4 @@
-import { InvalidValueError } from '../../errors.js';
+import { InvalidElementError, InvalidValueError } from '../../errors.js';
 import type { TensorElementType } from './element-types.js';
 import { float16BitsToNumber, numberToFloat16Bits } from './float-bits.js';
 
@@ -94,8 +94,8 @@ function convertValues(type: TensorElementType, values: readonly ElementInput[],
   }
 }
 
-function invalid(name: string, index: number, value: ElementInput, what: string): InvalidValueError {
-  return new InvalidValueError(`Value ${JSON.stringify(String(value))} at index ${index} of input '${name}' is not ${what}.`, name);
+function invalid(name: string, index: number, value: ElementInput, what: string): InvalidElementError {
+  return new InvalidElementError(`Value ${JSON.stringify(String(value))} at index ${index} of input '${name}' is not ${what}.`, name, index, String(value), what);
 }
 
 function toNumber(value: ElementInput, name: string, index: number): number {
