@@ -1,3 +1,4 @@
+import { MAX_PEEK_BYTES } from '../../engine/formats/model-format.js';
 import { toAppError } from './app-error.js';
 import { besideUrl, readFile, readUrl } from './file-reading.js';
 import type { LibraryState } from './library.svelte.js';
@@ -87,6 +88,8 @@ export class Opener {
           continue;
         }
         try {
+          // A file that is no model is refused from its first bytes, before a large one is read whole.
+          await this.engine.detect(file.name, await file.slice(0, MAX_PEEK_BYTES).arrayBuffer());
           const bytes = await this.#read(file);
           this.progress = { fileName: file.name, loaded: bytes.byteLength, total: bytes.byteLength, phase: 'parsing' };
           opened.push({ file, bytes, reply: await this.engine.open(file.name, bytes) });

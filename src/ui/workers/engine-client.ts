@@ -1,3 +1,4 @@
+import type { FormatId } from '../../engine/model/description.js';
 import { reviveDescription } from './clone-description.js';
 import { WorkerRpc } from './worker-rpc.js';
 import type {
@@ -25,6 +26,14 @@ export class EngineClient {
     const copy = bytes.slice(0);
     const reply = (await this.#rpc.call({ type: 'open', fileName, bytes: copy }, [copy])) as OpenReply;
     return { ...reply, description: reviveDescription(reply.description) };
+  }
+
+  /**
+   * Checks from its first bytes that a file is a model before the whole of it is read.
+   * @throws the engine's UnsupportedFormatError (as an AppError) naming the file when no format recognises it.
+   */
+  async detect(fileName: string, head: ArrayBuffer): Promise<FormatId> {
+    return (await this.#rpc.call({ type: 'detect', fileName, head }, [head])) as FormatId;
   }
 
   evaluate(handle: number, record: Readonly<Record<string, RawValue>>): Promise<EvaluateReply> {

@@ -9,6 +9,7 @@ export type RawValue = string | number | boolean | null | readonly string[];
 /** Messages to the engine worker. Each carries an `id` the reply echoes. */
 export type EngineRequest =
   | { readonly type: 'open'; readonly fileName: string; readonly bytes: ArrayBuffer }
+  | { readonly type: 'detect'; readonly fileName: string; readonly head: ArrayBuffer }
   | { readonly type: 'evaluate'; readonly handle: number; readonly record: Readonly<Record<string, RawValue>> }
   | { readonly type: 'scoreCsv'; readonly handle: number; readonly text: string }
   | { readonly type: 'tensorValues'; readonly handle: number; readonly location: TensorLocation; readonly limit: number }

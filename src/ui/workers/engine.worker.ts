@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { verifyModel, type PmmlModel } from '../../engine/formats/pmml/index.js';
-import { openModelFile } from '../../engine/index.js';
+import { detectFormat, openModelFile } from '../../engine/index.js';
 import { toAppError } from '../state/app-error.js';
 import { scoreCsv } from './batch-scoring.js';
 import { cloneableDescription } from './clone-description.js';
@@ -65,6 +65,13 @@ async function handle(request: EngineRequest): Promise<{ value: unknown; transfe
       const model = models.get(request.handle);
       if (!model) throw new Error('The model is no longer open in the engine; reopen it.');
       return { value: scoreCsv(model, request.text, resultFields(model).map((f) => f.name)) };
+    }
+    case 'detect': {
+      const head = { fileName: request.fileName, bytes: new Uint8Array(request.head) };
+      const format = await detectFormat(head);
+      // No format knows the peek: openModelFile says why, naming the file and what it looks like instead.
+      if (format === undefined) await openModelFile(head);
+      return { value: format };
     }
     case 'tensorValues':
       return { value: onnxModels.values(request.handle, request.location, request.limit) };
