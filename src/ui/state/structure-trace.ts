@@ -12,7 +12,7 @@ export function toStructureTrace(trace: EvaluationTrace | undefined, structure: 
 }
 
 /** What a model's trace lights up in its structure view; an ensemble's segments carry the same for their own models. */
-function explanation(trace: Omit<EvaluationTrace, 'derived'> | PmmlSegmentTrace, structure: ModelStructure | undefined): StructureTrace {
+function explanation(trace: EvaluationTrace | PmmlSegmentTrace, structure: ModelStructure | undefined): StructureTrace {
   return {
     segments: trace.segments?.map((segment) => toSegment(segment, segmentStructure(structure, segment.id))),
     terms: trace.contributions && structure ? terms(trace.contributions, structure) : undefined,

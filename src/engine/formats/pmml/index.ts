@@ -21,8 +21,22 @@ export { formatResultValue, isValueList, parseValueListText, type ResultScalar, 
 export type { ModelExplanation, RankedEntity } from './prediction.js';
 export type { VerificationMismatch, VerificationResult, VerifiedField } from './verify.js';
 
-/** One segment of an ensemble as the trace shows it. */
-export interface SegmentTrace {
+/** What a model's evaluation explains about its result: the top model's trace and each segment's carry it. */
+export interface ExplainedResult {
+  readonly contributions?: readonly TermContribution[];
+  readonly probabilities?: ReadonlyMap<string, number>;
+  /** The winning entity: a tree node, cluster, neighbour, rule or output neuron id. */
+  readonly entityId?: string;
+  /** Clusters or neighbours best first, with their distance or similarity to the record. */
+  readonly ranking?: readonly RankedEntity[];
+  /** Scorecard reason codes, the first ranked first. */
+  readonly reasonCodes?: readonly string[];
+  /** Neuron activations, matched scorecard attributes, fired rules, machine votes, naive Bayes evidence. */
+  readonly explanation?: ModelExplanation;
+}
+
+/** One segment of an ensemble as the trace shows it, with what its own model explained. */
+export interface SegmentTrace extends ExplainedResult {
   readonly id: string;
   readonly weight: number;
   /**
@@ -32,29 +46,12 @@ export interface SegmentTrace {
   readonly value: string | number | boolean | null;
   readonly decisionPath?: readonly string[];
   readonly segments?: readonly SegmentTrace[];
-  /** What the segment's own model saw, as {@link EvaluationTrace} has it for the top model. */
-  readonly contributions?: readonly TermContribution[];
-  readonly probabilities?: ReadonlyMap<string, number>;
-  readonly entityId?: string;
-  readonly ranking?: readonly RankedEntity[];
-  readonly reasonCodes?: readonly string[];
-  readonly explanation?: ModelExplanation;
 }
 
-/** What a traced evaluation saw on the way: derived values, segment results, regression terms. */
-export interface EvaluationTrace {
+/** What a traced evaluation saw on the way: derived values, segment results, and the top model's explanation. */
+export interface EvaluationTrace extends ExplainedResult {
   readonly derived: ReadonlyMap<string, string | number | boolean | null>;
   readonly segments?: readonly SegmentTrace[];
-  readonly contributions?: readonly TermContribution[];
-  readonly probabilities?: ReadonlyMap<string, number>;
-  /** The winning entity: a tree node, cluster, neighbour, rule or output neuron id. */
-  readonly entityId?: string;
-  /** Clusters or neighbours best first, with their distance or similarity to the record. */
-  readonly ranking?: readonly RankedEntity[];
-  /** Scorecard reason codes, the first ranked first. */
-  readonly reasonCodes?: readonly string[];
-  /** Neuron activations, matched scorecard attributes, fired rules. */
-  readonly explanation?: ModelExplanation;
 }
 
 /** The result of scoring one record. */
@@ -121,7 +118,7 @@ function segmentTraces(segments: readonly SegmentOutcome[] | undefined): Segment
 }
 
 /** The parts of a model's prediction that explain it, for the trace of the top model or of a segment. */
-function explained(prediction: Prediction) {
+function explained(prediction: Prediction): ExplainedResult {
   const probabilities = prediction.probabilities === undefined ? undefined : new Map([...prediction.probabilities].map(([k, p]) => [String(k), p]));
   return {
     contributions: prediction.contributions,
