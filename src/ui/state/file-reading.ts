@@ -29,18 +29,29 @@ export function fileNameOf(url: string): string {
   }
 }
 
-async function readStream(stream: ReadableStream<Uint8Array>, total: number, onProgress: ProgressCallback): Promise<ArrayBuffer> {
+/**
+ * Reads a stream into one buffer. With a known size the chunks go straight into a buffer of that size, so a large
+ * model is held once while it is read, not twice (chunks, then their join); an unknown size falls back to joining.
+ */
+export async function readStream(stream: ReadableStream<Uint8Array>, total: number, onProgress: ProgressCallback): Promise<ArrayBuffer> {
   const reader = stream.getReader();
+  let bytes = new Uint8Array(total);
   const chunks: Uint8Array[] = [];
   let loaded = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
+    if (loaded + value.byteLength <= bytes.byteLength && chunks.length === 0) bytes.set(value, loaded);
+    else {
+      // More than announced (or no size given): keep the chunks and join them at the end.
+      if (chunks.length === 0 && loaded > 0) chunks.push(bytes.subarray(0, loaded));
+      chunks.push(value);
+    }
     loaded += value.byteLength;
     onProgress(loaded, total);
   }
-  const bytes = new Uint8Array(loaded);
+  if (chunks.length === 0) return loaded === bytes.byteLength ? bytes.buffer : bytes.slice(0, loaded).buffer;
+  bytes = new Uint8Array(loaded);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
