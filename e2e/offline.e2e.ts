@@ -108,13 +108,15 @@ test('the app is installable: manifest, icons and a service worker controlling t
   expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(`${ORIGIN}/`);
 });
 
-test('a new version shows "update available" and reloads into it when asked', async ({ page }, testInfo) => {
+test('a new version shows "update available" and reloads into it when asked, with the library as it was', async ({ page }, testInfo) => {
   const release = testInfo.outputPath('release');
   cpSync(`${ROOT}/${DIST}`, release, { recursive: true });
   const origin = await serveStatic(release, PORT + 10);
   await page.goto(`${origin}/#/`);
   await waitForServiceWorker(page);
   await expect(page.getByRole('status').filter({ hasText: 'ModelPort now works offline.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Open sample: Iris decision tree' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Iris decision tree' })).toBeVisible();
 
   // A deploy changes the service worker script; the browser checks it on the next navigation.
   appendFileSync(`${release}/sw.js`, '\n// next release\n');
@@ -125,4 +127,6 @@ test('a new version shows "update available" and reloads into it when asked', as
   await prompt.getByRole('button', { name: 'Reload' }).click();
   await expect(prompt).toBeHidden();
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting === null)).toBe(true);
+  await page.goto(`${origin}/#/`);
+  await expect(page.getByTestId('model-card').filter({ hasText: 'Iris decision tree' })).toHaveCount(1);
 });

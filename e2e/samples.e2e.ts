@@ -17,6 +17,15 @@ test('the MNIST sample opens on a real test digit and reads it as a 7', async ({
   await page.getByRole('button', { name: 'Open sample: MNIST digit CNN' }).click();
   await model.expectOpen('MNIST digit CNN');
   await expect(predict.headline).toHaveText('7', { timeout: 45_000 });
+
+  // Another backend or thread count opens a new session, reading the model again from the library.
+  const backend = page.getByTestId('backend');
+  await backend.getByRole('combobox').selectOption('wasm');
+  await backend.getByRole('spinbutton').fill('2');
+  await backend.getByRole('spinbutton').press('Tab');
+  await expect(backend).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
+  await expect(backend).toContainText('2 threads');
+  await expect(predict.headline).toHaveText('7');
 });
 
 test('a model opens from a URL', async ({ page, library, model, predict }) => {

@@ -10,6 +10,12 @@ import { addRunTime, median } from './run-timings.js';
 import type { PredictionOutcome, Predictor } from './predictor.js';
 import type { TensorFeed } from './tensor-input.js';
 
+/** A model's bytes and its ONNX external data files, as the library stores them. */
+export interface ModelContent {
+  readonly bytes: ArrayBuffer;
+  readonly externalData: readonly { readonly path: string; readonly bytes: ArrayBuffer }[];
+}
+
 /** Execution providers a person can pick; `auto` tries WebGPU and falls back to WebAssembly. */
 export type BackendChoice = ExecutionProviderChoice;
 
@@ -43,11 +49,20 @@ export class OnnxSession {
   #client: Promise<OnnxWorkerClient>;
   #runs: Promise<unknown> = Promise.resolve();
 
+  /** The model's bytes until the first session takes them; later sessions read them again with `reload`. */
+  #content: ModelContent | undefined;
+
+  /**
+   * @param content the model and its external data files; their buffers move to the ONNX worker (transferred, so
+   *   this page keeps no copy of a model that may be hundreds of MB).
+   * @param reload reads them again (from the library) when another backend or thread count is chosen.
+   */
   constructor(
     private readonly description: ModelDescription,
-    private readonly bytes: ArrayBuffer,
-    private readonly externalData: readonly { readonly path: string; readonly bytes: ArrayBuffer }[],
+    content: ModelContent,
+    private readonly reload: () => Promise<ModelContent>,
   ) {
+    this.#content = content;
     this.#client = this.#start();
     this.predictor = {
       predict: (inputs) => this.#predict(inputs as Readonly<Record<string, TensorFeed>>),
@@ -96,11 +111,13 @@ export class OnnxSession {
       // onnxruntime-web and its worker load here, the first time an ONNX model is shown, never with the app.
       const { createOnnxClient } = await import('../onnx/index.js');
       const client = createOnnxClient();
+      const content = this.#content ?? (await this.reload());
+      this.#content = undefined;
       const opened = await client.open(
-        // Structured clone copies these into the worker; the originals stay here for a later reconfigure.
-        new Uint8Array(this.bytes),
-        this.externalData.map((f) => ({ path: f.path, data: new Uint8Array(f.bytes) })),
+        new Uint8Array(content.bytes),
+        content.externalData.map((f) => ({ path: f.path, data: new Uint8Array(f.bytes) })),
         { executionProvider: this.backend, numThreads: this.threads },
+        true,
       );
       this.backendInUse = opened.backend;
       this.fallbackReason = opened.fallbackReason ?? null;

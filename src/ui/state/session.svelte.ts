@@ -143,7 +143,7 @@ export class SessionState {
     this.#presets.delete(version.id);
     if (reply.format === 'onnx') {
       const [{ OnnxSession }, { OnnxBatchScorer }] = await Promise.all([import('./onnx-session.svelte.js'), import('./onnx-batch.js')]);
-      const onnx = new OnnxSession(reply.description, content.bytes, content.externalData);
+      const onnx = new OnnxSession(reply.description, content, () => this.library.readVersion(version.id));
       const batch = OnnxBatchScorer.forInputs(reply.description.inputTensors, (feeds) => onnx.run(feeds));
       const tensorValues = reply.handle === undefined ? undefined : new OnnxTensorValues(this.engine, reply.handle, reply.description);
       return { record, version, reply, onnx, tensorValues, initialInputs, ...(batch ? { batch } : {}) };
