@@ -162,7 +162,44 @@ export type ModelStructure =
       readonly svm?: SupportVectorMachinesSpec;
       /** A naive Bayes model's classes and the inputs that weigh on them (PMML NaiveBayesModel). */
       readonly naiveBayes?: NaiveBayesSpec;
+      /** A time series model's exponential smoothing and the observed history, if the document keeps it (PMML TimeSeriesModel). */
+      readonly timeSeries?: TimeSeriesSpec;
     };
+
+/**
+ * An exponential smoothing forecast: from the smoothed level S and trend T at the last observation, the value
+ * h steps ahead, seasonally adjusted and transformed back to the scale of the data.
+ */
+export interface TimeSeriesSpec {
+  /** The level: its smoothed value S and smoothing weight α. */
+  readonly level: { readonly smoothedValue: number; readonly alpha?: number };
+  /** The trend: its kind, smoothed value T, smoothing weight γ and, for a damped trend, damping factor φ. */
+  readonly trend?: {
+    readonly kind: 'additive' | 'damped_additive' | 'multiplicative' | 'damped_multiplicative' | 'polynomial_exponential';
+    readonly smoothedValue: number;
+    readonly gamma?: number;
+    readonly phi?: number;
+  };
+  /** The seasonal indices of one period, oldest first, with the smoothing weight δ and the phase. */
+  readonly seasonality?: {
+    readonly type: 'additive' | 'multiplicative';
+    readonly period: number;
+    readonly unit?: string;
+    readonly phase?: number;
+    readonly delta?: number;
+    readonly indices: readonly number[];
+  };
+  /** The scale the model was fitted on; forecasts are transformed back from it. */
+  readonly transformation: 'none' | 'logarithmic' | 'squareroot';
+  readonly rmse?: number;
+  /** The input that holds the horizon h, when the model has one. */
+  readonly horizonField?: string;
+  /**
+   * The observed series in order, each value at its step: the TimeValue's index, else its 1-based position.
+   * The forecast h steps ahead lies at the last step + h. Empty when the document has no TimeSeries.
+   */
+  readonly history: readonly { readonly step: number; readonly value: number }[];
+}
 
 /**
  * A support vector machine model: one decision function f(x) = Σ αᵢ·K(x, vᵢ) + b per machine. A classifier's

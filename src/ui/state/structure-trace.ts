@@ -25,6 +25,7 @@ function explanation(trace: EvaluationTrace | PmmlSegmentTrace, structure: Model
     neighbors: trace.explanation?.neighbors,
     machines: trace.explanation?.machines,
     bayes: trace.explanation?.bayes,
+    forecast: trace.explanation?.forecast,
   };
 }
 

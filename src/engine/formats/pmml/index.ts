@@ -11,6 +11,8 @@ import { parsePmml } from './parse/document.js';
 import type { ModelExplanation, Prediction, RankedEntity, SegmentOutcome, TermContribution } from './prediction.js';
 import type { ResultValue } from './result-value.js';
 import type { AssociationModel } from './schema/association-model.js';
+import type { TimeSeriesModel } from './schema/time-series-model.js';
+import { horizonField } from './evaluators/time-series-model.js';
 import type { ModelElement } from './schema/model.js';
 import type { ModelVerification } from './schema/model-verification.js';
 import { runVerification, type VerificationResult } from './verify.js';
@@ -154,12 +156,11 @@ export function loadPmml(source: string | Uint8Array, options: { fileName?: stri
 
   const groupField = model.MiningSchema.MiningField.find((f) => f.usageType === 'group')?.name;
   const stats = new Map(model.ModelStats?.UnivariateStats.map((s) => [s.field, s]));
-  const inputFields = model.MiningSchema.MiningField.filter((f) => f.usageType === 'active' && dataFields.has(f.name)).map((f) =>
-    forecastHorizon(
-      transactionalItems(inputFieldSpec(dataFields.get(f.name)!, f.missingValueTreatment === 'returnInvalid', stats.get(f.name)), model, groupField),
-      model,
-    ),
-  );
+  const horizon = model.element === 'TimeSeriesModel' ? horizonField(model as TimeSeriesModel)?.name : undefined;
+  const inputFields = model.MiningSchema.MiningField.filter((f) => (f.usageType === 'active' || f.name === horizon) && dataFields.has(f.name)).map((f) => {
+    const spec = transactionalItems(inputFieldSpec(dataFields.get(f.name)!, f.missingValueTreatment === 'returnInvalid', stats.get(f.name)), model, groupField);
+    return f.name === horizon ? forecastHorizon(spec) : spec;
+  });
   const finalOutputs = compiled.outputs.filter(({ field }) => field.isFinalResult);
   // JPMML returns a model without targets under a "default target"; a document that also declares no final
   // OutputField (a bare ClusteringModel or AssociationModel) would otherwise give the person no result at all.
@@ -237,15 +238,13 @@ function transactionalItems(spec: FieldSpec, model: ModelElement, groupField: st
 }
 
 /**
- * A TimeSeriesModel's input is the forecast horizon, a number of steps from 1 up (see evaluators/time-series-model.ts:
- * the field `h`, else the first input); without declared intervals of its own it is described as [1, ∞), so a
- * form starts it at a valid 1.
+ * A TimeSeriesModel's input is the forecast horizon, a number of steps from 1 up (evaluators/time-series-model.ts
+ * `horizonField`), also when the producer marks it `supplementary` (R's pmml package does); without declared
+ * intervals of its own it is described as [1, ∞), so a form starts it at a valid 1.
  */
-function forecastHorizon(spec: FieldSpec, model: ModelElement): FieldSpec {
-  if (model.element !== 'TimeSeriesModel' || spec.intervals !== undefined || spec.values !== undefined) return spec;
-  const inputs = model.MiningSchema.MiningField.filter((f) => f.usageType !== 'target' && f.usageType !== 'predicted');
-  const horizon = inputs.find((f) => f.name === 'h') ?? inputs[0];
-  return horizon?.name === spec.name ? { ...spec, intervals: [{ closure: 'closedOpen', leftMargin: 1 }] } : spec;
+function forecastHorizon(spec: FieldSpec): FieldSpec {
+  if (spec.intervals !== undefined || spec.values !== undefined) return spec;
+  return { ...spec, intervals: [{ closure: 'closedOpen', leftMargin: 1 }] };
 }
 
 function unusedName(base: string, taken: ReadonlyMap<string, unknown>): string {

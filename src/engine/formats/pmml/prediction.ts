@@ -71,6 +71,11 @@ export interface ModelExplanation {
    * document order (`null` when its value is missing or unknown, which the model ignores).
    */
   readonly bayes?: { readonly classes: readonly string[]; readonly prior: readonly number[]; readonly inputs: readonly (readonly number[] | null)[] };
+  /**
+   * TimeSeriesModel: the requested horizon h and the forecast for horizons 1, 2, … (`values[i]` is h = i + 1), at
+   * least 12 steps and up to h, capped at 60, computed as the prediction is.
+   */
+  readonly forecast?: { readonly horizon: number; readonly values: readonly number[] };
 }
 
 /** A training instance near the record: its entity id, distance or similarity, and values by field name. */

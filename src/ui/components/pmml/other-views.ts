@@ -8,10 +8,11 @@ import NeuralNetworkView from './neural/NeuralNetworkView.svelte';
 import RuleSetView from './rules/RuleSetView.svelte';
 import ScorecardView from './scorecard/ScorecardView.svelte';
 import SupportVectorMachineView from './svm/SupportVectorMachineView.svelte';
+import TimeSeriesView from './time-series/TimeSeriesView.svelte';
 
 /**
  * The view for an `'other'` structure: PMML model elements without a kind of their own carry optional fields
- * (`layers`, `scorecard`, `clustering`, `ruleSet`, `neighbors`, `svm`, `naiveBayes`) that a dedicated view draws; the rest get the summary table.
+ * (`layers`, `scorecard`, `clustering`, `ruleSet`, `neighbors`, `svm`, `naiveBayes`, `timeSeries`) that a dedicated view draws; the rest get the summary table.
  */
 export function otherView(structure: StructureOf<'other'>): Component<KindViewProps<'other'>> {
   if (structure.layers !== undefined && structure.layers.length > 0) return NeuralNetworkView;
@@ -21,5 +22,6 @@ export function otherView(structure: StructureOf<'other'>): Component<KindViewPr
   if (structure.neighbors !== undefined) return NearestNeighborView;
   if (structure.svm !== undefined) return SupportVectorMachineView;
   if (structure.naiveBayes !== undefined) return NaiveBayesView;
+  if (structure.timeSeries !== undefined) return TimeSeriesView;
   return OtherView;
 }

@@ -58,6 +58,8 @@ export interface StructureTrace {
   readonly machines?: readonly { readonly decision: number; readonly vote?: string }[];
   /** Naive Bayes: natural-log evidence per class, the prior first, then each input (`null`: ignored as missing). */
   readonly bayes?: { readonly classes: readonly string[]; readonly prior: readonly number[]; readonly inputs: readonly (readonly number[] | null)[] };
+  /** Time series: the requested horizon h and the forecast for horizons 1, 2, … (`values[i]` is h = i + 1). */
+  readonly forecast?: { readonly horizon: number; readonly values: readonly number[] };
 }
 
 /** The current prediction, as the model page has it; the views light up what it touched. */

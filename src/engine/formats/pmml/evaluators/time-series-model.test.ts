@@ -21,6 +21,12 @@ describe('TimeSeriesModel ExponentialSmoothing', () => {
     expect(load(FIELDS, smoothing('')).inputFields).toEqual([expect.objectContaining({ name: 'h', intervals: [{ closure: 'closedOpen', leftMargin: 1 }] })]);
   });
 
+  it('puts a horizon marked supplementary (as R writes it) in the form, since it is what the forecast needs', () => {
+    const model = load(FIELDS, smoothing('').replace('<MiningField name="h"/>', '<MiningField name="h" usageType="supplementary"/>'));
+    expect(model.inputFields).toEqual([expect.objectContaining({ name: 'h', intervals: [{ closure: 'closedOpen', leftMargin: 1 }] })]);
+    expect(score(model, { h: 2 }).ts_value).toBe(100);
+  });
+
   it('forecasts the smoothed level at every horizon without a trend', () => {
     expect(forecast('', 1)).toBe(100);
     expect(forecast('', 7)).toBe(100);
@@ -88,5 +94,54 @@ describe('TimeSeriesModel ExponentialSmoothing', () => {
       </Segment></Segmentation>
     </MiningModel>`;
     expectClose(score(load(FIELDS, markup), { h: 2 }).ts_value, 105);
+  });
+
+  it('traces the forecast for horizons 1 to 12 whose value at the requested horizon is the prediction', () => {
+    const model = load(FIELDS, smoothing('<Trend_ExpoSmooth trend="damped_additive" phi="0.8" smoothedValue="4"/>'));
+    const result = model.evaluate({ h: 5 }, { trace: true });
+    const forecast = result.trace?.explanation?.forecast;
+    expect(forecast?.horizon).toBe(5);
+    expect(forecast?.values).toHaveLength(12);
+    expect(forecast?.values[4]).toBe(result.values.get('ts_value'));
+    expectClose(forecast?.values[0], 100 + 0.8 * 4);
+  });
+
+  it('reaches the traced forecast to a horizon past 12 steps, up to 60', () => {
+    const model = load(FIELDS, smoothing('<Trend_ExpoSmooth trend="additive" smoothedValue="1"/>'));
+    const at = (h: number) => model.evaluate({ h }, { trace: true });
+    expect(at(30).trace?.explanation?.forecast?.values).toHaveLength(30);
+    expect(at(30).trace?.explanation?.forecast?.values[29]).toBe(at(30).values.get('ts_value'));
+    expect(at(200).trace?.explanation?.forecast?.values).toHaveLength(60);
+  });
+
+  it('leaves the forecast series out of untraced evaluations', () => {
+    expect(load(FIELDS, smoothing('')).evaluate({ h: 2 }).trace).toBeUndefined();
+  });
+
+  it('describes the smoothing parameters for the structure view', () => {
+    const inner = `<Trend_ExpoSmooth trend="damped_multiplicative" gamma="0.2" phi="0.9" smoothedValue="1.01"/>
+      <Seasonality_ExpoSmooth type="multiplicative" period="2" delta="0.1"><Array n="2" type="real">0.9 1.1</Array></Seasonality_ExpoSmooth>`;
+    const structure = load(FIELDS, smoothing(inner, 'transformation="logarithmic"')).description.structure;
+    expect(structure.kind === 'other' && structure.timeSeries).toEqual({
+      level: { smoothedValue: 100, alpha: 0.3 },
+      trend: { kind: 'damped_multiplicative', smoothedValue: 1.01, gamma: 0.2, phi: 0.9 },
+      seasonality: { type: 'multiplicative', period: 2, delta: 0.1, indices: [0.9, 1.1] },
+      transformation: 'logarithmic',
+      rmse: 1.2,
+      horizonField: 'h',
+      history: [],
+    });
+  });
+
+  it('describes the original TimeSeries as the history, by TimeValue index', () => {
+    const series = `<TimeSeries usage="prediction"><TimeValue index="9" value="1"/></TimeSeries>
+      <TimeSeries><TimeValue index="2" value="96"/><TimeValue index="1" value="91"/><TimeValue index="3" value="99.5"/></TimeSeries>`;
+    const markup = smoothing('').replace('<ExponentialSmoothing', `${series}<ExponentialSmoothing`);
+    const structure = load(FIELDS, markup).description.structure;
+    expect(structure.kind === 'other' && structure.timeSeries?.history).toEqual([
+      { step: 1, value: 91 },
+      { step: 2, value: 96 },
+      { step: 3, value: 99.5 },
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import { InvalidMarkupError, InvalidValueError } from '../../../errors.js';
-import type { ModelStructure } from '../../../model/description.js';
+import type { ModelStructure, TimeSeriesSpec } from '../../../model/description.js';
 import type { EvaluationContext, Expr } from '../context.js';
 import { formatDouble, toNumber } from '../convert.js';
 import type { ModelCompileContext, ModelKind } from '../model-kind.js';
 import { parseTimeSeriesModel } from '../parse/time-series-model.js';
 import { MISSING_PREDICTION, type Prediction } from '../prediction.js';
+import type { MiningField } from '../schema/mining-schema.js';
 import type { ExponentialSmoothing, TimeSeriesModel } from '../schema/time-series-model.js';
 import { MISSING } from '../values.js';
 
@@ -69,13 +70,27 @@ export function compileForecast(smoothing: ExponentialSmoothing): ((h: number) =
 }
 
 /**
- * The forecast horizon h: the MiningField named `h` (as R's pmml package writes time series models), else the
- * model's first input field; a model without inputs forecasts one step ahead.
+ * The MiningField of the forecast horizon h: the one named `h` (as R's pmml package writes time series models),
+ * else the model's first input field; a model without inputs forecasts one step ahead.
  */
-function compileHorizon(model: TimeSeriesModel, mc: ModelCompileContext): Expr | undefined {
+export function horizonField(model: TimeSeriesModel): MiningField | undefined {
   const inputs = model.MiningSchema.MiningField.filter((f) => f.usageType !== 'target' && f.usageType !== 'predicted');
-  const field = inputs.find((f) => f.name === 'h') ?? inputs[0];
+  return inputs.find((f) => f.name === 'h') ?? inputs[0];
+}
+
+function compileHorizon(model: TimeSeriesModel, mc: ModelCompileContext): Expr | undefined {
+  const field = horizonField(model);
   return field === undefined ? undefined : mc.env.resolve(mc.scope, field.name, 'MiningField', field.line).get;
+}
+
+/** How far the traced forecast reaches: a year of monthly steps at least, the requested horizon if further, within a bound a chart can show. */
+const FORECAST_MIN_STEPS = 12;
+const FORECAST_MAX_STEPS = 60;
+
+/** The forecast for horizons 1..n, n = h clamped to [FORECAST_MIN_STEPS, FORECAST_MAX_STEPS], for the structure view. */
+function forecastSeries(predict: (h: number) => number, horizon: number): number[] {
+  const steps = Math.min(Math.max(horizon, FORECAST_MIN_STEPS), FORECAST_MAX_STEPS);
+  return Array.from({ length: steps }, (_, i) => predict(i + 1));
 }
 
 export function compileTimeSeriesModel(model: TimeSeriesModel, mc: ModelCompileContext): (ctx: EvaluationContext) => Prediction {
@@ -94,6 +109,7 @@ export function compileTimeSeriesModel(model: TimeSeriesModel, mc: ModelCompileC
   }
   const horizon = compileHorizon(model, mc);
   const dataType = mc.target.dataType === 'float' ? 'float' : 'double';
+  const predict = (h: number) => mc.math.round(forecast(h));
   return (ctx) => {
     const value = horizon?.(ctx);
     if (value === MISSING) return MISSING_PREDICTION;
@@ -101,7 +117,51 @@ export function compileTimeSeriesModel(model: TimeSeriesModel, mc: ModelCompileC
     if (!Number.isInteger(h) || h < 1) {
       throw new InvalidValueError(`The forecast horizon must be a whole number of steps from 1 up, but it is ${h}.`, 'h');
     }
-    return { value: { dataType, value: mc.math.round(forecast(h)) } };
+    const prediction: Prediction = { value: { dataType, value: predict(h) } };
+    return ctx.trace === undefined ? prediction : { ...prediction, explanation: { forecast: { horizon: h, values: forecastSeries(predict, h) } } };
+  };
+}
+
+/** The observed series to draw: the first `original` TimeSeries, else the first `logical` one; none for forecasts only. */
+function history(document: TimeSeriesModel): TimeSeriesSpec['history'] {
+  const series = document.TimeSeries.find((s) => s.usage === 'original') ?? document.TimeSeries.find((s) => s.usage === 'logical');
+  const values = series?.TimeValue ?? [];
+  const isIndexed = values.every((v) => v.index !== undefined);
+  const points = values.map((v, i) => ({ step: isIndexed ? v.index! : i + 1, value: v.value }));
+  return isIndexed ? points.sort((a, b) => a.step - b.step) : points;
+}
+
+function timeSeriesSpec(document: TimeSeriesModel, smoothing: ExponentialSmoothing): TimeSeriesSpec {
+  const { Level, Trend_ExpoSmooth: trend, Seasonality_ExpoSmooth: season } = smoothing;
+  const horizon = horizonField(document);
+  return {
+    level: { smoothedValue: Level.smoothedValue, ...(Level.alpha === undefined ? {} : { alpha: Level.alpha }) },
+    ...(trend === undefined
+      ? {}
+      : {
+          trend: {
+            kind: trend.trend,
+            smoothedValue: trend.smoothedValue,
+            ...(trend.gamma === undefined ? {} : { gamma: trend.gamma }),
+            ...(trend.trend.startsWith('damped') ? { phi: trend.phi } : {}),
+          },
+        }),
+    ...(season === undefined
+      ? {}
+      : {
+          seasonality: {
+            type: season.type,
+            period: season.period,
+            ...(season.unit === undefined ? {} : { unit: season.unit }),
+            ...(season.phase === undefined ? {} : { phase: season.phase }),
+            ...(season.delta === undefined ? {} : { delta: season.delta }),
+            indices: season.Array,
+          },
+        }),
+    transformation: smoothing.transformation,
+    ...(smoothing.RMSE === undefined ? {} : { rmse: smoothing.RMSE }),
+    ...(horizon === undefined ? {} : { horizonField: horizon.name }),
+    history: history(document),
   };
 }
 
@@ -119,7 +179,9 @@ export function describeTimeSeriesModel(model: TimeSeriesModel): ModelStructure 
     if (smoothing.transformation !== 'none') summary.push({ label: 'Transformation', value: smoothing.transformation });
     if (smoothing.RMSE !== undefined) summary.push({ label: 'RMSE', value: formatDouble(smoothing.RMSE) });
   }
-  return { kind: 'other', element: model.element, summary };
+  const timeSeries = smoothing === undefined ? undefined : timeSeriesSpec(model, smoothing);
+  if (timeSeries !== undefined && timeSeries.history.length > 0) summary.push({ label: 'History', value: `${timeSeries.history.length} values` });
+  return { kind: 'other', element: model.element, summary, ...(timeSeries === undefined ? {} : { timeSeries }) };
 }
 
 export const timeSeriesModelKind: ModelKind<TimeSeriesModel> = {

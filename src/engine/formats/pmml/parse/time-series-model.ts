@@ -1,9 +1,9 @@
 import { InvalidMarkupError } from '../../../errors.js';
 import type { ModelElement } from '../schema/model.js';
-import type { ExponentialSmoothing, Seasonality_ExpoSmooth, TimeSeriesModel, Trend_ExpoSmooth } from '../schema/time-series-model.js';
+import type { ExponentialSmoothing, Seasonality_ExpoSmooth, TimeSeries, TimeSeriesModel, Trend_ExpoSmooth } from '../schema/time-series-model.js';
 import type { XmlElement } from '../xml-reader.js';
 import { splitArrayContent } from './predicates.js';
-import { childNamed, enumAttr, numberAttr, optionalAttr, requiredAttr, requiredChild, requiredNumberAttr, type ParseContext } from './reader.js';
+import { childNamed, childrenNamed, enumAttr, numberAttr, optionalAttr, requiredAttr, requiredChild, requiredNumberAttr, type ParseContext } from './reader.js';
 
 const ALGORITHMS = ['ARIMA', 'ExponentialSmoothing', 'SeasonalTrendDecomposition', 'SpectralAnalysis', 'StateSpaceModel', 'GARCH'];
 const TRENDS = ['additive', 'damped_additive', 'multiplicative', 'damped_multiplicative', 'polynomial_exponential'] as const;
@@ -78,6 +78,12 @@ export function parseTimeSeriesModel(element: XmlElement, common: ModelElement, 
     ...common,
     element: 'TimeSeriesModel',
     bestFit,
+    TimeSeries: childrenNamed(element, 'TimeSeries').map(
+      (series): TimeSeries => ({
+        usage: enumAttr(series, 'usage', ['original', 'logical', 'prediction'] as const, 'original'),
+        TimeValue: childrenNamed(series, 'TimeValue').map((v) => ({ index: numberAttr(v, 'index'), value: requiredNumberAttr(v, 'value') })),
+      }),
+    ),
     ExponentialSmoothing: smoothing === undefined ? undefined : parseExponentialSmoothing(smoothing),
   };
 }

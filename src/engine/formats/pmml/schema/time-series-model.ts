@@ -31,9 +31,25 @@ export interface ExponentialSmoothing extends Located {
   readonly Seasonality_ExpoSmooth?: Seasonality_ExpoSmooth;
 }
 
+/** PMML 4.4 TimeValue: one value of a series, at its `index` (an INT-NUMBER) when the producer numbers them. */
+export interface TimeValue {
+  readonly index?: number;
+  readonly value: number;
+}
+
+/**
+ * PMML 4.4 TimeSeries (`usage` default `original`): the series the model was fitted on (`original`), mapped to
+ * logical time (`logical`), or forecast values (`prediction`). Scoring does not read them; the structure view draws them.
+ */
+export interface TimeSeries {
+  readonly usage: 'original' | 'logical' | 'prediction';
+  readonly TimeValue: readonly TimeValue[];
+}
+
 export interface TimeSeriesModel extends ModelElement {
   readonly element: 'TimeSeriesModel';
   /** The algorithm whose results score the model (`ExponentialSmoothing`, `ARIMA`, …). */
   readonly bestFit: string;
+  readonly TimeSeries: readonly TimeSeries[];
   readonly ExponentialSmoothing?: ExponentialSmoothing;
 }
