@@ -18,6 +18,9 @@ test('a basket of several items is scored as one transaction, in the form and fr
   await predict.expectValue('ruleId', '1');
   await predict.expectNumber('support', 0.155484558040469, 1e-12);
   await predict.expectNumber('confidence', 0.858823529411765, 1e-12);
+  // The rules view puts the rule that recommends an item for this basket first.
+  await expect(model.structure.locator('tr[data-rule]').first()).toHaveAttribute('data-state', 'recommends');
+  await expect(model.structure.locator('tr[data-rule="1"]')).toHaveAttribute('data-state', 'recommends');
 
   // Row 3, transaction 10360: fish, cannedveg, beer, frozenmeal → no rule.
   await basket.getByRole('checkbox', { name: 'fish', exact: true }).check();

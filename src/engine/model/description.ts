@@ -164,7 +164,25 @@ export type ModelStructure =
       readonly naiveBayes?: NaiveBayesSpec;
       /** A time series model's exponential smoothing and the observed history, if the document keeps it (PMML TimeSeriesModel). */
       readonly timeSeries?: TimeSeriesSpec;
+      /** An association model's rules, in document order (PMML AssociationModel). */
+      readonly association?: AssociationSpec;
     };
+
+/** Association rules: "if the basket holds the antecedent, it tends to hold the consequent too". */
+export interface AssociationSpec {
+  readonly itemCount: number;
+  readonly numberOfTransactions?: number;
+  readonly minimumSupport?: number;
+  readonly minimumConfidence?: number;
+  readonly rules: readonly {
+    readonly id: string;
+    readonly antecedent: readonly string[];
+    readonly consequent: readonly string[];
+    readonly support: number;
+    readonly confidence: number;
+    readonly lift?: number;
+  }[];
+}
 
 /**
  * An exponential smoothing forecast: from the smoothed level S and trend T at the last observation, the value

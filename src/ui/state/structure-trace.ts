@@ -24,6 +24,7 @@ function explanation(trace: EvaluationTrace | PmmlSegmentTrace, structure: Model
     firedRules: trace.explanation?.firedRules,
     neighbors: trace.explanation?.neighbors,
     machines: trace.explanation?.machines,
+    ruleMatches: trace.explanation?.ruleMatches,
     bayes: trace.explanation?.bayes,
     forecast: trace.explanation?.forecast,
   };

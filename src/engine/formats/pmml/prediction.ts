@@ -53,6 +53,8 @@ export interface Prediction {
 
 /** What a traced evaluation keeps of a model's inner workings; evaluators fill it only when `ctx.trace` is set. */
 export interface ModelExplanation {
+  /** AssociationModel: per rule in document order, whether the record holds its antecedent, and its consequent. */
+  readonly ruleMatches?: { readonly antecedent: readonly boolean[]; readonly consequent: readonly boolean[] };
   /** NeuralNetwork: the value of every NeuralInput and the output of every Neuron, by id. */
   readonly activations?: ReadonlyMap<string, number>;
   /** Scorecard: per Characteristic in document order, the 0-based index of the Attribute that matched and its points. */

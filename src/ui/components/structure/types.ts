@@ -54,6 +54,8 @@ export interface StructureTrace {
   readonly firedRules?: readonly string[];
   /** Nearest neighbours: the k nearest training instances, nearest first, with their values by field name. */
   readonly neighbors?: readonly { readonly id: string; readonly affinity: number; readonly values: Readonly<Record<string, string | null>> }[];
+  /** Association rules: per rule in document order, whether the record holds its antecedent, and its consequent. */
+  readonly ruleMatches?: { readonly antecedent: readonly boolean[]; readonly consequent: readonly boolean[] };
   /** Support vector machines: each machine's decision value f(x) and the category it chose, in document order. */
   readonly machines?: readonly { readonly decision: number; readonly vote?: string }[];
   /** Naive Bayes: natural-log evidence per class, the prior first, then each input (`null`: ignored as missing). */

@@ -123,13 +123,12 @@ export function compileAssociationModel(model: AssociationModel, mc: ModelCompil
     // An itemset matches when every one of its items is in the record.
     const contained = new Map<string, boolean>();
     setIds.forEach((id, i) => contained.set(id, setItems[i].every((ref) => present.has(ref))));
+    const antecedent = model.AssociationRule.map((rule) => contained.get(rule.antecedent) === true);
+    const consequent = model.AssociationRule.map((rule) => contained.get(rule.consequent) === true);
     return {
       value: MISSING,
-      association: {
-        rules,
-        antecedentMatches: model.AssociationRule.map((rule) => contained.get(rule.antecedent) === true),
-        consequentMatches: model.AssociationRule.map((rule) => contained.get(rule.consequent) === true),
-      },
+      association: { rules, antecedentMatches: antecedent, consequentMatches: consequent },
+      ...(ctx.trace === undefined ? {} : { explanation: { ruleMatches: { antecedent, consequent } } }),
     };
   };
 }
@@ -146,7 +145,27 @@ export function describeAssociationModel(model: AssociationModel): ModelStructur
       ...(model.minimumSupport === undefined ? [] : [{ label: 'Minimum support', value: String(model.minimumSupport) }]),
       ...(model.minimumConfidence === undefined ? [] : [{ label: 'Minimum confidence', value: String(model.minimumConfidence) }]),
     ],
+    association: {
+      itemCount: model.Item.length,
+      ...(model.numberOfTransactions === undefined ? {} : { numberOfTransactions: model.numberOfTransactions }),
+      ...(model.minimumSupport === undefined ? {} : { minimumSupport: model.minimumSupport }),
+      ...(model.minimumConfidence === undefined ? {} : { minimumConfidence: model.minimumConfidence }),
+      rules: model.AssociationRule.map((rule, index) => ({
+        id: rule.id ?? String(index + 1),
+        antecedent: itemValues(model, rule.antecedent),
+        consequent: itemValues(model, rule.consequent),
+        support: rule.support,
+        confidence: rule.confidence,
+        ...(rule.lift === undefined ? {} : { lift: rule.lift }),
+      })),
+    },
   };
+}
+
+/** The item values of an itemset, for display; an unknown itemset (reported when the model compiles) has none. */
+function itemValues(model: AssociationModel, itemsetId: string): string[] {
+  const values = new Map(model.Item.map((item) => [item.id, item.value]));
+  return (model.Itemset.find((set) => set.id === itemsetId)?.itemRefs ?? []).map((ref) => values.get(ref) ?? ref);
 }
 
 export const associationModelKind: ModelKind<AssociationModel> = {
