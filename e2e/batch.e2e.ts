@@ -50,9 +50,10 @@ test('an ONNX classifier scores a CSV file in its worker and the download has it
   const { labels } = JSON.parse(readFileSync(`${LOGREG}/expected_labels.json`, 'utf8')) as { labels: number[] };
   expect(scored[0]).toEqual([
     'sepal_length', 'sepal_width', 'petal_length', 'petal_width',
-    'output_label', 'output_probability[0]', 'output_probability[1]', 'output_probability[2]',
+    'output_label', 'output_probability[0]', 'output_probability[1]', 'output_probability[2]', 'error',
   ]);
   expect(scored.slice(1).map((row) => Number(row[4]))).toEqual(labels);
+  expect(scored.slice(1).every((row) => row[8] === '')).toBe(true);
   for (const row of scored.slice(1)) {
     expect(Number(row[5]) + Number(row[6]) + Number(row[7])).toBeCloseTo(1, 5);
   }

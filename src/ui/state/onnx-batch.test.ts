@@ -45,31 +45,39 @@ describe('OnnxBatchScorer', () => {
     expect(reply.header).toEqual(['a', 'b']);
     expect(reply.resultNames).toEqual(['sum']);
     expect(reply.preview.map((row) => row.values)).toEqual([[3], [7]]);
-    expect(reply.csv.split(/\r?\n/)).toEqual(['a,b,sum', '1,2,3', '3,4,7']);
+    expect(reply.csv.split(/\r?\n/)).toEqual(['a,b,sum,error', '1,2,3,', '3,4,7,']);
   });
 
   it('scores a file without a header row, naming its columns after the input', async () => {
     const reply = await OnnxBatchScorer.forInputs(INPUTS, summingModel().run)!.scoreCsv('1,2\n3,4\n');
     expect(reply.rowCount).toBe(2);
-    expect(reply.csv.split(/\r?\n/)[0]).toBe('x[0],x[1],sum');
+    expect(reply.csv.split(/\r?\n/)[0]).toBe('x[0],x[1],sum,error');
   });
 
-  it('names the row and column of a bad cell by its place in the file, past the first chunk', async () => {
-    const scorer = OnnxBatchScorer.forInputs(INPUTS, summingModel().run, 2)!;
-    await expect(scorer.scoreCsv('a,b\n1,2\n3,4\n5,oops\n')).rejects.toMatchObject({
-      code: 'value.invalid',
-      message: "Row 4, column 2 ('b') holds \"oops\", which is not a number.",
-    });
+  it('gives a row with a bad cell its place in the file and the reason in the error column, and scores the rest', async () => {
+    const { run, chunks } = summingModel();
+    const reply = await OnnxBatchScorer.forInputs(INPUTS, run, 2)!.scoreCsv('a,b\n1,2\n3,4\n5,oops\n7,8\n');
+    expect(reply.failed).toBe(1);
+    expect(chunks).toEqual([[1, 2, 3, 4], [7, 8]]);
+    expect(reply.preview.map((row) => [row.values, row.error])).toEqual([
+      [[3], undefined],
+      [[7], undefined],
+      [[null], "Row 4, column 2 ('b') holds \"oops\", which is not a number."],
+      [[15], undefined],
+    ]);
+    expect(reply.csv.split(/\r?\n/)[3]).toBe('5,oops,,"Row 4, column 2 (\'b\') holds ""oops"", which is not a number."');
   });
 
-  it('names the row with the wrong number of columns', async () => {
-    const scorer = OnnxBatchScorer.forInputs(INPUTS, summingModel().run)!;
-    await expect(scorer.scoreCsv('1,2\n3,4,5\n')).rejects.toMatchObject({ message: "Row 2 has 3 values, but input 'x' takes 2 values per row." });
+  it('names a row with the wrong number of columns in its error', async () => {
+    const reply = await OnnxBatchScorer.forInputs(INPUTS, summingModel().run)!.scoreCsv('1,2\n3,4,5\n');
+    expect(reply.preview[1].error).toBe("Row 2 has 3 values, but input 'x' takes 2 values per row.");
   });
 
-  it('names the rows of a chunk the runtime could not run', async () => {
+  it('names the rows of a chunk the runtime could not run in their errors', async () => {
     const run: RunFeeds = () => Promise.reject({ code: 'inference.failed', message: 'Out of memory.' });
-    await expect(OnnxBatchScorer.forInputs(INPUTS, run, 2)!.scoreCsv('1,2\n3,4\n')).rejects.toEqual({ code: 'inference.failed', message: 'Rows 1–2 could not be scored: Out of memory.' });
+    const reply = await OnnxBatchScorer.forInputs(INPUTS, run, 2)!.scoreCsv('1,2\n3,4\n');
+    expect(reply.failed).toBe(2);
+    expect(reply.preview[0].error).toBe('Rows 1–2 could not be scored: Out of memory.');
   });
 
   it('stops before the next chunk once cancelled', async () => {

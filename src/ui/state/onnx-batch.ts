@@ -41,7 +41,10 @@ export class OnnxBatchScorer implements BatchScorer {
     this.inputHint = `A CSV with ${values} for '${input.spec.name}', one row per example (${header})`;
   }
 
-  /** @throws AppError data naming the row (and column) that does not fit, or the rows whose run failed. */
+  /**
+   * A row that does not fit (its values, their count) or whose run failed gets the reason in an `error` column.
+   * @throws AppError when the file as a whole cannot be read (no rows, a header that does not fit).
+   */
   async scoreCsv(text: string, { onProgress, signal }: BatchScoreOptions = {}): Promise<BatchReply> {
     const started = performance.now();
     const rows = parseCsvText(text);
@@ -54,30 +57,59 @@ export class OnnxBatchScorer implements BatchScorer {
       throw { code: 'value.invalid', message: `The header row has ${header.length} columns, but the rows have ${width} values each.` } satisfies AppError;
     }
     let resultNames: readonly string[] | undefined;
-    const results: (readonly OutputCell[])[] = [];
+    const results: { readonly values: readonly OutputCell[]; readonly error?: string }[] = [];
+    const columns = hasHeader ? { columns: header } : {};
     for (let start = 0; start < data.length; start += this.chunkRows) {
       signal?.throwIfAborted();
       const chunk = data.slice(start, start + this.chunkRows);
       const firstRow = start + (hasHeader ? 2 : 1);
-      const feeds = csvRowsFeed(this.input, chunk, { firstRow, width, ...(hasHeader ? { columns: header } : {}) });
-      const table = tabulateOutputs(await this.#run(feeds, firstRow, chunk.length), chunk.length);
-      if (!table) {
-        throw { code: 'inference.failed', message: "The model's outputs do not have one row per example, so they cannot be laid out as a table." } satisfies AppError;
+      // As with PMML, a row that cannot be read keeps its place and says why in the `error` column; the rest run.
+      const problems = new Map<number, string>();
+      chunk.forEach((row, i) => {
+        try {
+          csvRowsFeed(this.input, [row], { firstRow: firstRow + i, width, ...columns });
+        } catch (error) {
+          problems.set(i, toAppError(error).message);
+        }
+      });
+      const good = chunk.filter((_, i) => !problems.has(i));
+      let rows: readonly (readonly OutputCell[])[] = [];
+      let runError: string | undefined;
+      if (good.length > 0) {
+        try {
+          const table = tabulateOutputs(await this.#run(csvRowsFeed(this.input, good, { width, ...columns }), firstRow, chunk.length), good.length);
+          if (!table) {
+            throw { code: 'inference.failed', message: "The model's outputs do not have one row per example, so they cannot be laid out as a table." } satisfies AppError;
+          }
+          resultNames ??= table.header;
+          rows = table.rows;
+        } catch (error) {
+          runError = toAppError(error).message;
+        }
       }
-      resultNames ??= table.header;
-      results.push(...table.rows);
+      let next = 0;
+      chunk.forEach((_, i) => {
+        const problem = problems.get(i) ?? runError;
+        results.push(problem === undefined ? { values: rows[next] } : { values: [], error: problem });
+        if (!problems.has(i)) next += 1;
+      });
       onProgress?.({ done: start + chunk.length, total: data.length });
     }
     const names = resultNames ?? [];
+    const cellsOf = (result: (typeof results)[number]) => (result.error === undefined ? result.values : names.map(() => ''));
     return {
       header,
       resultNames: names,
       missingFields: [],
       matchedFields: header,
       rowCount: data.length,
-      failed: 0,
-      preview: results.slice(0, BATCH_PREVIEW_ROWS).map((values, i) => ({ inputs: data[i], values: values.map(shownCell) })),
-      csv: formatCsvText([[...header, ...names], ...data.map((row, i) => [...row, ...results[i].map(String)])]),
+      failed: results.filter((r) => r.error !== undefined).length,
+      preview: results.slice(0, BATCH_PREVIEW_ROWS).map((result, i) => ({
+        inputs: data[i],
+        values: result.error === undefined ? result.values.map(shownCell) : names.map(() => null),
+        ...(result.error === undefined ? {} : { error: result.error }),
+      })),
+      csv: formatCsvText([[...header, ...names, 'error'], ...data.map((row, i) => [...row, ...cellsOf(results[i]).map(String), results[i].error ?? ''])]),
       ms: performance.now() - started,
     };
   }
