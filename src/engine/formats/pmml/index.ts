@@ -109,33 +109,48 @@ function decode(source: string | Uint8Array, fileName?: string): string {
 }
 
 function segmentTraces(segments: readonly SegmentOutcome[] | undefined): SegmentTrace[] | undefined {
-  return segments?.map((s) => ({
-    id: s.id,
-    weight: s.weight,
-    value: toJs(s.prediction.value),
-    decisionPath: s.prediction.decisionPath,
-    segments: segmentTraces(s.prediction.segments),
-    ...explained(s.prediction),
-  }));
+  // An ensemble traces hundreds of segments per record, so this stays lean: plain literals, no spreads, and a
+  // tree's explanation is its decision path alone (reading the other fields of its prediction costs as much again).
+  return segments?.map((s): SegmentTrace => {
+    const p = s.prediction;
+    if (p.decisionPath !== undefined) return { id: s.id, weight: s.weight, value: toJs(p.value), decisionPath: p.decisionPath };
+    return {
+      id: s.id,
+      weight: s.weight,
+      value: toJs(p.value),
+      segments: segmentTraces(p.segments),
+      contributions: p.contributions,
+      probabilities: stringKeyed(p.probabilities),
+      entityId: p.entityId,
+      ranking: p.ranking,
+      reasonCodes: p.reasonCodes,
+      explanation: p.explanation,
+    };
+  });
 }
 
-/** The parts of a model's prediction that explain it, for the trace of the top model or of a segment. */
-function explained(prediction: Prediction): ExplainedResult {
-  const probabilities = prediction.probabilities === undefined ? undefined : new Map([...prediction.probabilities].map(([k, p]) => [String(k), p]));
-  return {
-    contributions: prediction.contributions,
-    probabilities,
-    entityId: prediction.entityId,
-    ranking: prediction.ranking,
-    reasonCodes: prediction.reasonCodes,
-    explanation: prediction.explanation,
-  };
+/** Probabilities keyed by the category as text, as the trace gives them. */
+function stringKeyed(probabilities: Prediction['probabilities']): ReadonlyMap<string, number> | undefined {
+  if (probabilities === undefined) return undefined;
+  const keyed = new Map<string, number>();
+  for (const [category, p] of probabilities) keyed.set(String(category), p);
+  return keyed;
 }
 
 function traceOf(prediction: Prediction, derived: ReadonlyMap<string, import('./values.js').Value>): EvaluationTrace {
   const values = new Map<string, string | number | boolean | null>();
   for (const [name, value] of derived) values.set(name, toJs(value));
-  return { derived: values, segments: segmentTraces(prediction.segments), ...explained(prediction) };
+  const p = prediction;
+  return {
+    derived: values,
+    segments: segmentTraces(p.segments),
+    contributions: p.contributions,
+    probabilities: stringKeyed(p.probabilities),
+    entityId: p.entityId,
+    ranking: p.ranking,
+    reasonCodes: p.reasonCodes,
+    explanation: p.explanation,
+  };
 }
 
 /**

@@ -132,7 +132,7 @@ function compileLinearPredictor(model: GeneralRegressionModel, designs: Map<stri
       if (x === undefined) return undefined;
       const value = term.beta * (x - term.reference);
       eta += value;
-      if (contributions && term.label !== undefined) contributions.push({ ...(term.table === undefined ? {} : { table: term.table }), label: term.label, value });
+      if (contributions && term.label !== undefined) contributions.push(term.table === undefined ? { label: term.label, value } : { table: term.table, label: term.label, value });
     }
     return eta;
   };
