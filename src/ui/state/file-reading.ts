@@ -64,3 +64,11 @@ export async function readStream(stream: ReadableStream<Uint8Array>, total: numb
 export function besideUrl(modelUrl: string, path: string, page: string = location.href): string {
   return new URL(path, new URL(modelUrl, page)).href;
 }
+
+/** A zip's local file header signature, "PK\x03\x04". */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Whether the bytes are a zip archive (by its signature, not its name); unpacking it is in zip-files.ts, loaded when needed. */
+export function isZip(bytes: Uint8Array): boolean {
+  return ZIP_MAGIC.every((byte, i) => bytes[i] === byte);
+}

@@ -1,13 +1,12 @@
 import { MAX_PEEK_BYTES } from '../../engine/formats/model-format.js';
 import { toAppError } from './app-error.js';
-import { besideUrl, readFile, readUrl } from './file-reading.js';
+import { besideUrl, isZip, readFile, readUrl } from './file-reading.js';
 import type { LibraryState } from './library.svelte.js';
 import type { Notices } from './notices.svelte.js';
 import type { Router } from './router.svelte.js';
 import type { SessionState } from './session.svelte.js';
 import type { EngineClient } from '../workers/engine-client.js';
 import type { OpenReply } from '../workers/engine-protocol.js';
-import { filesOfZip, isZip } from './zip-files.js';
 
 /** Extensions tried first: a batch may hold a model plus the external data files it refers to. */
 const MODEL_EXTENSIONS = /\.(pmml|xml|onnx)$/i;
@@ -127,6 +126,7 @@ export class Opener {
         continue;
       }
       try {
+        const { filesOfZip } = await import('./zip-files.js');
         opened.push(...filesOfZip(new Uint8Array(await this.#read(file)), file.name));
       } catch (error) {
         this.notices.error(toAppError(error, file.name));

@@ -7,7 +7,7 @@ import type { Predictor } from './predictor.js';
 import type { EngineClient } from '../workers/engine-client.js';
 import type { OpenReply } from '../workers/engine-protocol.js';
 import type { OnnxSession } from './onnx-session.svelte.js';
-import { OnnxTensorValues, type TensorValuesSource } from './onnx-tensor-values.js';
+import type { OnnxTensorValues, TensorValuesSource } from './onnx-tensor-values.js';
 
 /** The model shown on the model page: its library record, the version, what the engine made of it. */
 export interface OpenedModel {
@@ -145,6 +145,8 @@ export class SessionState {
       const [{ OnnxSession }, { OnnxBatchScorer }] = await Promise.all([import('./onnx-session.svelte.js'), import('./onnx-batch.js')]);
       const onnx = new OnnxSession(reply.description, content, () => this.library.readVersion(version.id));
       const batch = OnnxBatchScorer.forInputs(reply.description.inputTensors, (feeds) => onnx.run(feeds));
+      // Like the runtime, the weights reader is loaded with the first ONNX model, never with the app.
+      const { OnnxTensorValues } = await import('./onnx-tensor-values.js');
       const tensorValues = reply.handle === undefined ? undefined : new OnnxTensorValues(this.engine, reply.handle, reply.description);
       return { record, version, reply, onnx, tensorValues, initialInputs, ...(batch ? { batch } : {}) };
     }

@@ -1,6 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { filesOfZip, isZip } from './zip-files.js';
+import { isZip } from './file-reading.js';
+import { filesOfZip } from './zip-files.js';
 
 describe('filesOfZip', () => {
   it('gives each file of the archive under its base name, without folders', async () => {

@@ -1,13 +1,5 @@
 import { unzipSync } from 'fflate';
 
-/** A zip's local file header signature, "PK\x03\x04". */
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
-/** Whether the bytes are a zip archive (by its signature, not its name). */
-export function isZip(bytes: Uint8Array): boolean {
-  return ZIP_MAGIC.every((byte, i) => bytes[i] === byte);
-}
-
 /**
  * The files of a zip (an exported ONNX model with its external data, or a folder of models), each under its base
  * name, as if they had been dropped together; folders and macOS resource forks are left out.
