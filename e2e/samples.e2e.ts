@@ -17,6 +17,7 @@ test('the MNIST sample opens on a real test digit and reads it as a 7', async ({
   await page.getByRole('button', { name: 'Open sample: MNIST digit CNN' }).click();
   await model.expectOpen('MNIST digit CNN');
   await expect(predict.headline).toHaveText('7', { timeout: 45_000 });
+  await expect(page.getByTestId('values-preview')).toBeVisible();
 
   // Another backend or thread count opens a new session, reading the model again from the library.
   const backend = page.getByTestId('backend');

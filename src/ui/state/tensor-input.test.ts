@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TensorSpec } from '../../engine/model/description.js';
-import { concreteDims, imageDims, imageLayout, nest, openImageSize, parseTensorJson, randomData, tensorEditorKind, zeroData } from './tensor-input.js';
+import { concreteDims, imageDims, imageLayout, nest, openImageSize, parseTensorJson, previewPixels, randomData, tensorEditorKind, zeroData } from './tensor-input.js';
 
 const tensor = (type: string, shape: TensorSpec['shape']): TensorSpec => ({ name: 't', type, shape, isTensor: true });
 
@@ -99,5 +99,22 @@ describe('tensor data', () => {
 
   it('rejects text that is not JSON', () => {
     expect(() => parseTensorJson('[1, 2', tensor('float32', [2]))).toThrow(/not valid JSON/);
+  });
+});
+
+describe('previewPixels', () => {
+  it('stretches a grey NCHW tensor from its own range to 0–255, one RGBA pixel per value', () => {
+    const layout = { layout: 'NCHW' as const, channels: 1, height: 2, width: 2 };
+    const preview = previewPixels([-1, 0, 0, 1], [1, 1, 2, 2], layout);
+    expect(preview && [...preview.pixels]).toEqual([0, 0, 0, 255, 128, 128, 128, 255, 128, 128, 128, 255, 255, 255, 255, 255]);
+  });
+
+  it('reads the channels of an NHWC colour tensor in place', () => {
+    const layout = { layout: 'NHWC' as const, channels: 3, height: 1, width: 1 };
+    expect(previewPixels([0, 5, 10], [1, 1, 1, 3], layout)?.pixels.slice(0, 3)).toEqual(new Uint8ClampedArray([0, 128, 255]));
+  });
+
+  it('gives no preview for values that do not make an image of that layout', () => {
+    expect(previewPixels([1, 2, 3], [1, 3, 1, 1], { layout: 'NCHW', channels: 1, height: 1, width: 1 })).toBeUndefined();
   });
 });

@@ -168,3 +168,31 @@ export function formatShape(shape: TensorSpec['shape']): string {
   if (!shape) return '';
   return `[${shape.map((d) => (d === undefined ? '?' : String(d))).join(', ')}]`;
 }
+
+/**
+ * An image tensor's values as RGBA pixels for a preview, stretched from their own range (the values may be
+ * normalised) to 0–255; `undefined` when the values do not make an image of the layout's size (open sizes take
+ * their height and width from `dims`).
+ */
+export function previewPixels(values: readonly number[], dims: readonly number[], layout: ImageLayout): { width: number; height: number; pixels: Uint8ClampedArray } | undefined {
+  if (dims.length !== 4) return undefined;
+  const [height, width, channels] = layout.layout === 'NCHW' ? [dims[2], dims[3], dims[1]] : [dims[1], dims[2], dims[3]];
+  if (channels !== layout.channels || values.length < height * width * channels || height * width === 0) return undefined;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const scale = max > min ? 255 / (max - min) : 0;
+  const at = (c: number, y: number, x: number) => values[layout.layout === 'NCHW' ? (c * height + y) * width + x : (y * width + x) * channels + c];
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      for (let k = 0; k < 3; k++) pixels[o + k] = (at(channels === 1 ? 0 : k, y, x) - min) * scale;
+      pixels[o + 3] = 255;
+    }
+  }
+  return { width, height, pixels };
+}
