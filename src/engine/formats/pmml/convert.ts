@@ -192,11 +192,16 @@ export function numberValue(value: number, dataType: DataType = 'double'): Typed
  */
 export function floatAsDecimal(value: number): number {
   if (!Number.isFinite(value)) return value;
-  for (let digits = 1; digits < 9; digits++) {
-    const candidate = Number(value.toPrecision(digits));
-    if (Math.fround(candidate) === value) return candidate;
+  // Binary search over the digit count: if d digits read back as the float, so do d + 1 (every d-digit decimal
+  // is a (d+1)-digit one, so the nearest (d+1)-digit decimal is at least as close), and 9 always do.
+  let low = 1;
+  let high = 9;
+  while (low < high) {
+    const digits = (low + high) >> 1;
+    if (Math.fround(Number(value.toPrecision(digits))) === value) high = digits;
+    else low = digits + 1;
   }
-  return Number(value.toPrecision(9));
+  return Number(value.toPrecision(low));
 }
 
 /** A JavaScript scalar for results: numbers, strings, booleans. */
