@@ -34,7 +34,7 @@ async function dropSeven(page: Page): Promise<void> {
   }, ink);
 }
 
-test('an ONNX CNN shows its graph, finds nodes and runs in the browser', async ({ page, library, model, predict }) => {
+test('an ONNX CNN shows its graph, finds nodes, runs in the browser and decodes more of a weight on demand', async ({ page, library, model, predict }) => {
   await library.goto();
   await library.open(`${MNIST}/model.onnx`);
   await model.expectOpen('model');
@@ -48,6 +48,16 @@ test('an ONNX CNN shows its graph, finds nodes and runs in the browser', async (
   await expect(page.getByTestId('backend')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
   await predict.expectReady();
   await expect(predict.value('Plus214_Output_0')).toHaveAttribute('data-value', /^(-?[\d.e-]+,){9}-?[\d.e-]+$/);
+
+  // A weight's values: a preview first, then more of them decoded on demand (Parameter87 holds 16×8×5×5 = 3200).
+  await nodes.nth(1).click();
+  await page.getByRole('button', { name: 'Show values' }).first().click();
+  const values = page.getByTestId('tensor-values').first();
+  const count = async () => ((await values.textContent()) ?? '').split(',').length;
+  await expect.poll(count).toBeGreaterThanOrEqual(64);
+  const previewCount = await count();
+  await page.getByRole('button', { name: 'Show more' }).first().click();
+  await expect.poll(count).toBeGreaterThan(previewCount);
 
   await predict.fillTensorJson('Input3', mnistDigit());
   await expect(predict.headline).toHaveText('7');
