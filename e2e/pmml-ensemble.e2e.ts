@@ -8,7 +8,7 @@ const CASE = `${CONFORMANCE}pmml/cases/jpmml-evaluator.rattle/RandomForestIris/m
 
 test('changing a field of a tree ensemble changes the vote to what R computed, and the lit path', async ({ page, library, model, predict }) => {
   await library.goto();
-  await library.open(CASE);
+  await library.drop(CASE);
   await model.expectOpen('model');
   await expect(model.kind).toHaveText('MiningModel');
 

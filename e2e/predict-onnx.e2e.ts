@@ -36,7 +36,7 @@ async function dropSeven(page: Page): Promise<void> {
 
 test('an ONNX CNN shows its graph, finds nodes, runs in the browser and decodes more of a weight on demand', async ({ page, library, model, predict }) => {
   await library.goto();
-  await library.open(`${MNIST}/model.onnx`);
+  await library.drop(`${MNIST}/model.onnx`);
   await model.expectOpen('model');
   await expect(model.kind).toHaveText('ONNX graph');
 
