@@ -48,6 +48,8 @@ export class OnnxSession {
   readonly predictor: Predictor;
   #client: Promise<OnnxWorkerClient>;
   #runs: Promise<unknown> = Promise.resolve();
+  /** How many sessions have been started; the latest one's outcome is what the page shows. */
+  #starts = 0;
 
   /** The model's bytes until the first session takes them; later sessions read them again with `reload`. */
   #content: ModelContent | undefined;
@@ -100,6 +102,9 @@ export class OnnxSession {
   }
 
   async #start(): Promise<OnnxWorkerClient> {
+    // Two quick changes (a backend, then threads) start two sessions; only the latest may report to the page.
+    const start = ++this.#starts;
+    const isLatest = () => start === this.#starts;
     this.status = 'loading';
     this.error = null;
     // Timings belong to one session: another backend or thread count starts them afresh.
@@ -119,6 +124,7 @@ export class OnnxSession {
         { executionProvider: this.backend, numThreads: this.threads },
         true,
       );
+      if (!isLatest()) return client;
       this.backendInUse = opened.backend;
       this.fallbackReason = opened.fallbackReason ?? null;
       this.threadsInUse = opened.threads;
@@ -128,9 +134,12 @@ export class OnnxSession {
       this.status = 'ready';
       return client;
     } catch (error) {
-      this.error = toAppError(error);
-      this.status = 'error';
-      throw this.error;
+      const failure = toAppError(error);
+      if (isLatest()) {
+        this.error = failure;
+        this.status = 'error';
+      }
+      throw failure;
     }
   }
 
