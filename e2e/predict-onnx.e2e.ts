@@ -170,6 +170,9 @@ test('an input whose dims are all open ([?, ?]) takes the rows a person types, o
   await library.open(`${CASE}/model.onnx`);
   await model.expectOpen('model');
   await expect(page.getByText('Open size along axis 0, axis 1')).toBeVisible();
+  // It opens on a row of the 20 features the trees split on, so the first prediction is a real one.
+  await predict.expectReady();
+  expect(JSON.parse(await predict.field('input').inputValue())).toEqual([Array(20).fill(0)]);
 
   await predict.field('input').fill(JSON.stringify(rows));
   await predict.expectReady();

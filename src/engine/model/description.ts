@@ -59,6 +59,11 @@ export interface TensorSpec {
   readonly shape?: readonly (number | string | undefined)[];
   readonly isTensor: boolean;
   readonly description?: string;
+  /**
+   * Dims a form can start an open-shaped input at, when the graph implies them (the feature count of a `[?, ?]`
+   * input, read from the operator that consumes it). A suggestion for defaults; the declared `shape` still rules.
+   */
+  readonly suggestedShape?: readonly number[];
 }
 
 /** A graph (ONNX): nodes connected by named values. */

@@ -30,7 +30,13 @@ export class TensorForm {
 
   constructor(inputs: readonly TensorSpec[], private readonly onChange: () => void) {
     this.controls = inputs.map((spec) => ({ spec, kind: tensorEditorKind(spec), dims: concreteDims(spec) }));
-    this.texts = Object.fromEntries(this.controls.map((c) => [c.spec.name, toText(c, zeroData(c.spec))]));
+    this.texts = Object.fromEntries(
+      this.controls.map((c) => {
+        // An open [?, ?] input starts as one row of the width its consumer reads, when the graph says.
+        const dims = c.spec.suggestedShape ?? c.dims;
+        return [c.spec.name, toText(c, zeroData(c.spec, dims), dims)];
+      }),
+    );
   }
 
   /** Sets a starting value without asking for a prediction (the first one follows). */

@@ -4,6 +4,7 @@ import { describeFunctions, describeGraph } from './graph-description.js';
 import { int64ToNumber } from './int64.js';
 import { findForeignField, scanFields } from './model-proto-scan.js';
 import { onnx } from './onnx-proto.generated.js';
+import { suggestedShape } from './suggested-shape.js';
 import { externalDataReference } from './tensor-proto.js';
 
 /** The ONNX operator set domain a node with an empty `domain` belongs to. */
@@ -64,7 +65,10 @@ export function openOnnxModel(bytes: Uint8Array, options: OpenOnnxOptions = {}):
     metadata: modelMetadata(proto, opsets),
     inputFields: [],
     resultFields: [],
-    inputTensors: mainGraph.inputs,
+    inputTensors: mainGraph.inputs.map((input) => {
+      const suggested = suggestedShape(input, mainGraph);
+      return suggested === undefined ? input : { ...input, suggestedShape: suggested };
+    }),
     outputTensors: mainGraph.outputs,
     derivedFields: [],
     structure: { kind: 'graph', graph: mainGraph },
