@@ -35,7 +35,9 @@ export class OnnxBatchScorer implements BatchScorer {
     private readonly run: RunFeeds,
     private readonly chunkRows = CSV_CHUNK_ROWS,
   ) {
-    const values = input.width === undefined ? 'the same number of values in every row' : `${input.width} values per row`;
+    const suggested = input.spec.suggestedShape?.[1];
+    const values =
+      input.width !== undefined ? `${input.width} values per row` : `the same number of values in every row${suggested === undefined ? '' : ` (the model reads ${suggested})`}`;
     // A string input's header would read as an example: nothing tells it apart (see isCsvHeader).
     const header = input.type === 'string' ? 'no header row' : 'a header row is optional';
     this.inputHint = `A CSV with ${values} for '${input.spec.name}', one row per example (${header})`;
