@@ -8,16 +8,24 @@ import { openIdbModelStore } from './idb-store.js';
 import { runModelStoreContract } from './model-store.contract.js';
 
 /**
- * fake-indexeddb has no quota. Databases whose name starts with `quota-<bytes>-` refuse content records larger
- * than that, throwing the browser's QuotaExceededError from `put`.
+ * fake-indexeddb has neither a quota nor a size limit per value. Databases whose name starts with `quota-<bytes>-`
+ * refuse content records larger than that, throwing the browser's QuotaExceededError from `put`; those whose name
+ * starts with `value-limit-<bytes>-` refuse a record holding an ArrayBuffer larger than that, as Chromium refuses
+ * a serialized value over 127 MiB (Blobs are stored apart and do not count).
  */
 const originalPut = IDBObjectStore.prototype.put;
 beforeAll(() => {
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-    const quota = /^quota-(\d+)-/.exec(this.transaction.db.name)?.[1];
-    const bytes = (value as { bytes?: ArrayBuffer }).bytes;
-    if (quota && this.name === 'contents' && bytes && bytes.byteLength > Number(quota)) {
+    const name = this.transaction.db.name;
+    const quota = /^quota-(\d+)-/.exec(name)?.[1];
+    const bytes = (value as { bytes?: ArrayBuffer | Blob }).bytes;
+    const size = bytes instanceof Blob ? bytes.size : (bytes?.byteLength ?? 0);
+    if (quota && this.name === 'contents' && size > Number(quota)) {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    const limit = /^value-limit-(\d+)-/.exec(name)?.[1];
+    if (limit && bytes instanceof ArrayBuffer && bytes.byteLength > Number(limit)) {
+      throw new DOMException('The serialized keys and/or value are too large.', 'UnknownError');
     }
     return originalPut.call(this, value, key);
   };
@@ -30,6 +38,25 @@ runModelStoreContract('IndexedDB', {
   create: (now) => openIdbModelStore({ indexedDB: new IDBFactory(), now }),
   createWithQuota: (quotaBytes) =>
     openIdbModelStore({ indexedDB: new IDBFactory(), databaseName: `quota-${quotaBytes}-modelport` }),
+});
+
+describe('IndexedDB store of large models', () => {
+  it('saves and reads back a model larger than the browser takes in one value, its bytes kept as Blobs', async () => {
+    const store = await openIdbModelStore({ indexedDB: new IDBFactory(), databaseName: 'value-limit-16-modelport' });
+    const bytes = Uint8Array.from({ length: 64 }, (_, i) => i);
+    const { version } = await store.add({
+      name: 'Big',
+      fileName: 'big.onnx',
+      bytes,
+      format: 'onnx',
+      kind: 'ONNX graph',
+      externalData: [{ path: 'big.onnx.data', bytes: new Uint8Array(32).fill(7) }],
+    });
+    const content = await store.readVersion(version.id);
+    expect([...new Uint8Array(content.bytes)]).toEqual([...bytes]);
+    expect([...new Uint8Array(content.externalData[0].bytes)]).toEqual(Array(32).fill(7));
+    store.close();
+  });
 });
 
 describe('IndexedDB store across tabs', () => {

@@ -184,9 +184,18 @@ function adapt(
     putVersion: async (row) => void (await versions().put!(row)),
     deleteVersion: (id) => versions().delete!(id),
     getContent: (versionId) => contents().get(versionId),
-    putContent: async (row) => void (await contents().put!(row)),
+    putContent: async (row) =>
+      void (await contents().put!({
+        versionId: row.versionId,
+        bytes: asBlob(row.bytes),
+        externalData: row.externalData.map((file) => ({ path: file.path, bytes: asBlob(file.bytes) })),
+      })),
     deleteContent: (versionId) => contents().delete!(versionId),
   };
+}
+
+function asBlob(bytes: ArrayBuffer | Blob): Blob {
+  return bytes instanceof Blob ? bytes : new Blob([bytes]);
 }
 
 function abortQuietly(tx: { abort(): void }): void {

@@ -94,5 +94,6 @@ class MemoryBackend implements RecordBackend {
 }
 
 function contentSize(row: ContentRow): number {
-  return row.bytes.byteLength + row.externalData.reduce((sum, f) => sum + f.bytes.byteLength, 0);
+  const size = (bytes: ArrayBuffer | Blob) => (bytes instanceof Blob ? bytes.size : bytes.byteLength);
+  return size(row.bytes) + row.externalData.reduce((sum, f) => sum + size(f.bytes), 0);
 }

@@ -114,13 +114,16 @@ export class RecordModelStore implements ModelStore {
     });
   }
 
-  readVersion(versionId: string): Promise<VersionContent> {
-    return this.#backend.transact(ALL, 'readonly', async (tx) => {
+  async readVersion(versionId: string): Promise<VersionContent> {
+    const { version, content } = await this.#backend.transact(ALL, 'readonly', async (tx) => {
       const version = await liveVersion(tx, versionId);
       const content = await tx.getContent(version.id);
       if (!content) throw notFound('version', versionId);
-      return { version: toInfo(version), bytes: content.bytes, externalData: content.externalData };
+      return { version: toInfo(version), content };
     });
+    // Blobs are read after the transaction: awaiting anything but IndexedDB inside it would end it.
+    const externalData = await Promise.all(content.externalData.map(async (file) => ({ path: file.path, bytes: await toBuffer(file.bytes) })));
+    return { version, bytes: await toBuffer(content.bytes), externalData };
   }
 
   rename(modelId: string, name: string): Promise<ModelSummary> {
@@ -333,6 +336,10 @@ function extension(fileName: string): string {
 function baseName(fileName: string): string {
   const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   return stem.trim() || 'Untitled model';
+}
+
+function toBuffer(bytes: ArrayBuffer | Blob): Promise<ArrayBuffer> | ArrayBuffer {
+  return bytes instanceof Blob ? bytes.arrayBuffer() : bytes;
 }
 
 /** A copy the store owns, so later writes to the caller's buffer cannot change what was stored. */

@@ -18,10 +18,14 @@ export interface VersionRow extends VersionInfo {
   readonly deletedAt?: number;
 }
 
+/**
+ * A version's bytes. IndexedDB keeps them as Blobs, which it stores out of line: Chromium refuses a single
+ * serialized value over 127 MiB, so a large model as an ArrayBuffer could not be saved at all.
+ */
 export interface ContentRow {
   readonly versionId: string;
-  readonly bytes: ArrayBuffer;
-  readonly externalData: readonly { readonly path: string; readonly bytes: ArrayBuffer }[];
+  readonly bytes: ArrayBuffer | Blob;
+  readonly externalData: readonly { readonly path: string; readonly bytes: ArrayBuffer | Blob }[];
 }
 
 /** The record stores a transaction can span. */
