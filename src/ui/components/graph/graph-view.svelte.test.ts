@@ -57,7 +57,7 @@ describe('GraphViewState', () => {
 
   it('draws a zoomed-out 10,000-node graph as merged paths, not one element per node', async () => {
     const view = await large;
-    view.fit();
+    view.fitToView();
     expect(view.isDetailed).toBe(false);
     expect(view.overview?.nodes.length).toBeLessThanOrEqual(12);
   });

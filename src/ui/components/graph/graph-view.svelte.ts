@@ -84,8 +84,8 @@ export class GraphViewState {
     }
   }
 
-  fit(): void {
-    if (this.positioned) this.panZoom.fit(this.positioned.bounds, 1);
+  fitToView(): void {
+    if (this.positioned) this.panZoom.fitBounds(this.positioned.bounds, 1);
   }
 
   /**

@@ -46,7 +46,7 @@ export class PanZoom {
     select(this.#svg).call(this.#behavior.transform, zoomIdentity.translate(transform.x, transform.y).scale(transform.k));
   }
 
-  fit(bounds: Rect, maxScale = 1.5): void {
+  fitBounds(bounds: Rect, maxScale = 1.5): void {
     this.set(fitTransform(bounds, this.width, this.height, 24, maxScale));
   }
 

@@ -83,8 +83,8 @@ export class TreeViewState {
     if (!isInView) this.panZoom.focus(leaf.x + CARD_WIDTH / 2, leaf.y + CARD_HEIGHT / 2, 0.6);
   }
 
-  fit(): void {
-    this.panZoom.fit(this.drawing.bounds, 1.2);
+  fitToView(): void {
+    this.panZoom.fitBounds(this.drawing.bounds, 1.2);
   }
 
   /** The first view: the whole tree when it stays readable, otherwise the root at reading size. */
