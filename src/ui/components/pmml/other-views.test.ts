@@ -1,22 +1,12 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import type { ModelDescription, ModelStructure } from '../../../engine/model/description.js';
+import type { ModelStructure } from '../../../engine/model/description.js';
+import { descriptionOf } from '../structure/fixtures.js';
 import StructureView from '../structure/StructureView.svelte';
 import type { StructurePrediction } from '../structure/types.js';
 
 function html(structure: ModelStructure, result?: StructurePrediction): string {
-  const description: ModelDescription = {
-    format: 'pmml',
-    kind: structure.kind === 'other' ? structure.element : structure.kind,
-    metadata: [],
-    inputFields: [],
-    resultFields: [],
-    inputTensors: [],
-    outputTensors: [],
-    derivedFields: [],
-    structure,
-  };
-  return render(StructureView, { props: { description, result } }).body;
+  return render(StructureView, { props: { description: descriptionOf(structure), result } }).body;
 }
 
 describe('views of PMML elements without a structure kind of their own', () => {

@@ -24,10 +24,11 @@ function op(id: string, opType: string, inputs: string[], outputs: string[], att
   return { id, name: id, opType, domain: '', inputs, outputs, attributes };
 }
 
-function describe(structure: ModelStructure, extra: Partial<ModelDescription> = {}): ModelDescription {
+/** A model description around `structure`, for view tests: empty fields and metadata unless `extra` says. */
+export function descriptionOf(structure: ModelStructure, extra: Partial<ModelDescription> = {}): ModelDescription {
   return {
     format: structure.kind === 'graph' ? 'onnx' : 'pmml',
-    kind: structure.kind === 'graph' ? 'ONNX graph' : 'TreeModel',
+    kind: structure.kind === 'graph' ? 'ONNX graph' : structure.kind === 'other' ? structure.element : 'TreeModel',
     metadata: [],
     inputFields: [],
     resultFields: [],
@@ -130,15 +131,15 @@ export const irisTree: TreeNodeSpec = {
 };
 
 export const fixtures = {
-  graph: describe({ kind: 'graph', graph: smallGraph() }),
-  tree: describe({ kind: 'tree', root: irisTree, functionName: 'classification' }, {
+  graph: descriptionOf({ kind: 'graph', graph: smallGraph() }),
+  tree: descriptionOf({ kind: 'tree', root: irisTree, functionName: 'classification' }, {
     inputFields: [
       { name: 'petal_length', dataType: 'double', opType: 'continuous' },
       { name: 'petal_width', dataType: 'double', opType: 'continuous' },
     ],
     derivedFields: [{ name: 'petal_area', dataType: 'double', expression: 'petal_length * petal_width' }],
   }),
-  ensemble: describe(
+  ensemble: descriptionOf(
     {
       kind: 'ensemble',
       method: 'majorityVote',
@@ -152,7 +153,7 @@ export const fixtures = {
     },
     { kind: 'MiningModel' },
   ),
-  regression: describe(
+  regression: descriptionOf(
     {
       kind: 'regression',
       normalization: 'none',
@@ -169,7 +170,7 @@ export const fixtures = {
     },
     { kind: 'RegressionModel' },
   ),
-  other: describe(
+  other: descriptionOf(
     { kind: 'other', element: 'SupportVectorMachineModel', summary: [{ label: 'Kernel', value: 'radialBasis' }] },
     { kind: 'SupportVectorMachineModel' },
   ),

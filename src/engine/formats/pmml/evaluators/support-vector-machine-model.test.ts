@@ -121,16 +121,20 @@ function classifier(attributes: string, machines: string[]): string {
 /** A machine whose decision value is `slope`·x1 (vector a is (1, 2), vector b never counts). */
 const linear = (attributes: string, slope: number, threshold = ''): string => MACHINE(`${attributes} ${threshold}`, slope, 0, 0);
 
+/** OneAgainstOne over A, B, C: machines A|B and A|C decide on +x1, B|C on −x1 (below 0 votes for the first). */
+const threeVoters = () =>
+  load(
+    CLASS_FIELDS,
+    classifier('classificationMethod="OneAgainstOne"', [
+      linear('targetCategory="A" alternateTargetCategory="B"', 1),
+      linear('targetCategory="A" alternateTargetCategory="C"', 1),
+      linear('targetCategory="B" alternateTargetCategory="C"', -1),
+    ]),
+  );
+
 describe('SupportVectorMachineModel classification', () => {
   it('OneAgainstOne: a value below the threshold votes for targetCategory, and probabilities are vote shares', () => {
-    const model = load(
-      CLASS_FIELDS,
-      classifier('classificationMethod="OneAgainstOne"', [
-        linear('targetCategory="A" alternateTargetCategory="B"', 1),
-        linear('targetCategory="A" alternateTargetCategory="C"', 1),
-        linear('targetCategory="B" alternateTargetCategory="C"', -1),
-      ]),
-    );
+    const model = threeVoters();
     // x1 = −1, x2 = 0: values −1, −1, +1 → votes A, A, C.
     expect(score(model, { x1: -1, x2: 0 })).toMatchObject({ y: 'A', p_A: 2 / 3, p_B: 0, p_C: 1 / 3 });
     // x1 = 1: values 1, 1, −1 → votes B, C, B.
@@ -138,14 +142,7 @@ describe('SupportVectorMachineModel classification', () => {
   });
 
   it('a traced record keeps each machine\'s decision value and vote, and the structure lists the machines', () => {
-    const model = load(
-      CLASS_FIELDS,
-      classifier('classificationMethod="OneAgainstOne"', [
-        linear('targetCategory="A" alternateTargetCategory="B"', 1),
-        linear('targetCategory="A" alternateTargetCategory="C"', 1),
-        linear('targetCategory="B" alternateTargetCategory="C"', -1),
-      ]),
-    );
+    const model = threeVoters();
     expect(model.evaluate({ x1: -1, x2: 0 }, { trace: true }).trace?.explanation?.machines).toEqual([
       { decision: -1, vote: 'A' },
       { decision: -1, vote: 'A' },

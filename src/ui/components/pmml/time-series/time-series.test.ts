@@ -1,7 +1,8 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import type { ModelDescription, TimeSeriesSpec } from '../../../../engine/model/description.js';
+import type { TimeSeriesSpec } from '../../../../engine/model/description.js';
 import StructureView from '../../structure/StructureView.svelte';
+import { descriptionOf } from '../../structure/fixtures.js';
 import type { StructurePrediction } from '../../structure/types.js';
 import { forecastChart, forecastFormula, niceTicks, parameterRows } from './time-series.js';
 
@@ -98,17 +99,7 @@ describe('parameters', () => {
 
 describe('TimeSeriesView', () => {
   function html(result?: StructurePrediction): string {
-    const description: ModelDescription = {
-      format: 'pmml',
-      kind: 'TimeSeriesModel',
-      metadata: [],
-      inputFields: [],
-      resultFields: [],
-      inputTensors: [],
-      outputTensors: [],
-      derivedFields: [],
-      structure: { kind: 'other', element: 'TimeSeriesModel', summary: [], timeSeries: spec },
-    };
+    const description = descriptionOf({ kind: 'other', element: 'TimeSeriesModel', summary: [], timeSeries: spec });
     return render(StructureView, { props: { description, result } }).body;
   }
 
